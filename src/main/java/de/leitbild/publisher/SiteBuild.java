@@ -1,0 +1,73 @@
+package de.leitbild.publisher;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import de.leitbild.publisher.bake.BakedSite;
+import de.leitbild.publisher.bake.SiteBaker;
+import de.leitbild.publisher.config.SiteSettings;
+import de.leitbild.publisher.config.SiteSettingsLoader;
+import de.leitbild.publisher.content.AsciidocEngine;
+import de.leitbild.publisher.content.Catalog;
+import de.leitbild.publisher.content.ContentCatalogReader;
+import de.leitbild.publisher.i18n.MessageBundles;
+import de.leitbild.publisher.problem.BuildFailure;
+import de.leitbild.publisher.problem.Problem;
+import de.leitbild.publisher.publish.SitePublisher;
+
+/** The orchestrator: runs the pipeline stages in turn, each taking the previous stage's result. */
+public final class SiteBuild {
+
+    private final AsciidocEngine engine;
+
+    /** A build that uses {@code engine}, the one Asciidoctor instance, for all documents. */
+    public SiteBuild(AsciidocEngine engine) {
+        this.engine = engine;
+    }
+
+    /** Builds the site whose sources are in {@code root} into {@code output}; on failure {@code output} is untouched. */
+    public Result run(Path root, Path output) throws BuildFailure {
+        Map<String, Long> millis = new LinkedHashMap<>();
+        long start = System.nanoTime();
+        SiteSettings settings = new SiteSettingsLoader().load(root, output);
+        MessageBundles messages = MessageBundles.load(settings);
+        start = lap(millis, "config", start);
+        Catalog catalog = new ContentCatalogReader(settings, messages, engine).read();
+        start = lap(millis, "content", start);
+        SitePublisher publisher = new SitePublisher(settings.outputFolder());
+        Path staging;
+        try {
+            staging = publisher.prepareStaging();
+        } catch (IOException e) {
+            throw new BuildFailure(new Problem(settings.outputFolder(), 1, "the output folder cannot be prepared ("
+                    + e.getMessage() + "): check that it is writable"));
+        }
+        BakedSite site;
+        try {
+            site = new SiteBaker(settings, messages, engine).bake(catalog, staging);
+            start = lap(millis, "bake", start);
+            publisher.publish(staging);
+            lap(millis, "publish", start);
+        } catch (BuildFailure | RuntimeException e) {
+            publisher.discard(staging);
+            throw e;
+        } catch (IOException e) {
+            publisher.discard(staging);
+            throw new BuildFailure(new Problem(settings.outputFolder(), 1, "the new site cannot replace the old one ("
+                    + e.getMessage() + "): check that nothing holds the output folder open"));
+        }
+        return new Result(settings.outputFolder(), site.pages().size(), catalog.documents().size(), java.util.Collections.unmodifiableMap(millis));
+    }
+
+    private static long lap(Map<String, Long> millis, String stage, long since) {
+        long now = System.nanoTime();
+        millis.put(stage, (now - since) / 1_000_000);
+        return now;
+    }
+
+    /** What a successful build wrote and how long each stage took. */
+    public record Result(Path output, int pages, int documents, Map<String, Long> stageMillis) {
+    }
+}

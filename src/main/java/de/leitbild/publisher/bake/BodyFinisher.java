@@ -1,0 +1,123 @@
+package de.leitbild.publisher.bake;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Elements;
+
+import de.leitbild.publisher.i18n.MessageBundle;
+
+/**
+ * Finishes the HTML Asciidoctor writes for a document body: accessible footnotes with labels in the reader's
+ * language, comparison tables that stack on a phone, no inline styles (the pages have a strict
+ * Content-Security-Policy), and the facts the build checks: headings, in-page anchors and links.
+ */
+final class BodyFinisher {
+
+    private final MessageBundle messages;
+
+    BodyFinisher(MessageBundle messages) {
+        this.messages = messages;
+    }
+
+    FinishedBody finish(String asciidoctorHtml) {
+        Document html = Jsoup.parseBodyFragment(asciidoctorHtml);
+        html.outputSettings().prettyPrint(false).charset("UTF-8").escapeMode(Entities.EscapeMode.base);
+        Element body = html.body();
+        body.select("[style]").removeAttr("style");
+        body.select("col").removeAttr("style");
+        stackComparisonTables(body);
+        rewriteFootnotes(body);
+        List<TocEntry> toc = new ArrayList<>();
+        for (Element heading : body.select("h2[id], h3[id]")) {
+            if (heading.closest("#footnotes") == null) {
+                toc.add(new TocEntry(heading.id(), heading.text(), heading.tagName().equals("h2") ? 2 : 3));
+            }
+        }
+        Set<String> ids = new HashSet<>();
+        body.select("[id]").forEach(e -> ids.add(e.id()));
+        List<String> broken = new ArrayList<>();
+        List<String> relative = new ArrayList<>();
+        for (Element link : body.select("a[href]")) {
+            String href = link.attr("href");
+            if (href.startsWith("#")) {
+                if (href.length() > 1 && !ids.contains(href.substring(1))) {
+                    broken.add(href.substring(1));
+                }
+            } else if (!href.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") && !href.startsWith("//")) {
+                relative.add(href);
+            }
+        }
+        List<String> foreign = new ArrayList<>();
+        for (Element resource : body.select("img[src], audio[src], video[src], source[src], iframe[src]")) {
+            String src = resource.attr("src");
+            if (src.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") || src.startsWith("//")) {
+                foreign.add(src);
+            } else {
+                relative.add(src);
+            }
+        }
+        return new FinishedBody(body.html(), toc, broken, relative, foreign);
+    }
+
+    /** On narrow screens each cell shows the heading of its column, so rows read as cards. */
+    private static void stackComparisonTables(Element body) {
+        for (Element table : body.select("table.comparison")) {
+            List<String> headings = table.select("thead th").eachText();
+            for (Element row : table.select("tbody tr")) {
+                Elements cells = row.children();
+                for (int i = 0; i < cells.size() && i < headings.size(); i++) {
+                    cells.get(i).attr("data-label", headings.get(i));
+                }
+            }
+        }
+    }
+
+    private void rewriteFootnotes(Element body) {
+        for (Element ref : body.select("sup.footnote")) {
+            Element link = ref.selectFirst("a.footnote");
+            if (link == null) {
+                continue;
+            }
+            String number = link.text();
+            link.removeAttr("title").removeClass("footnote")
+                    .attr("aria-label", messages.format("footnote.reference", number));
+            ref.textNodes().forEach(TextNode::remove);
+            ref.removeClass("footnote").addClass("footnote-ref");
+        }
+        Element footnotes = body.selectFirst("div#footnotes");
+        if (footnotes == null) {
+            return;
+        }
+        Element section = new Element("section").id("footnotes").addClass("footnotes")
+                .attr("aria-labelledby", "footnotes-title");
+        section.appendElement("h2").id("footnotes-title").text(messages.get("footnote.title"));
+        Element list = section.appendElement("ol");
+        for (Element note : footnotes.select("div.footnote")) {
+            Element back = note.selectFirst("a[href^=#_footnoteref_]");
+            String number = back == null ? "" : back.text();
+            if (back != null) {
+                // Asciidoctor writes "<a>1</a>. text": the number becomes the list marker, the link a back link.
+                if (back.nextSibling() instanceof TextNode dot) {
+                    dot.text(dot.getWholeText().replaceFirst("^\\.\\s*", ""));
+                }
+                back.remove();
+            }
+            Element item = list.appendElement("li").id(note.id());
+            item.appendChildren(new ArrayList<>(note.childNodes()));
+            if (back != null) {
+                item.appendText(" ");
+                item.appendElement("a").attr("href", back.attr("href")).addClass("footnote-back")
+                        .attr("aria-label", messages.format("footnote.back", number)).text("↩");
+            }
+        }
+        footnotes.replaceWith(section);
+    }
+}

@@ -1,0 +1,300 @@
+package de.leitbild.publisher.bake;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.jbake.model.DocumentModel;
+import org.jbake.template.RenderingException;
+import org.jbake.template.model.TemplateModel;
+
+import de.leitbild.publisher.config.DocumentType;
+import de.leitbild.publisher.config.Language;
+import de.leitbild.publisher.config.SiteSettings;
+import de.leitbild.publisher.content.AsciidocEngine;
+import de.leitbild.publisher.content.Catalog;
+import de.leitbild.publisher.content.CatalogDocument;
+import de.leitbild.publisher.content.StaticFile;
+import de.leitbild.publisher.i18n.MessageBundle;
+import de.leitbild.publisher.i18n.MessageBundles;
+import de.leitbild.publisher.problem.BuildFailure;
+import de.leitbild.publisher.problem.Problem;
+import de.leitbild.publisher.problem.ProblemCollector;
+
+import freemarker.template.TemplateException;
+
+/** The {@code bake} stage: converts every published document and renders all pages into a staging folder. */
+public final class SiteBaker {
+
+    private static final String LANGUAGE_CHOOSER_TEMPLATE = "languages.ftl";
+    private static final String HOME_TEMPLATE = "home.ftl";
+    private static final String LISTING_TEMPLATE = "listing.ftl";
+
+    private final SiteSettings settings;
+    private final MessageBundles messages;
+    private final AsciidocEngine engine;
+
+    public SiteBaker(SiteSettings settings, MessageBundles messages, AsciidocEngine engine) {
+        this.settings = settings;
+        this.messages = messages;
+        this.engine = engine;
+    }
+
+    /** Writes the whole site into {@code staging}, which must be empty; returns the pages written. */
+    public BakedSite bake(Catalog catalog, Path staging) throws BuildFailure {
+        SiteTemplateEngine templates;
+        try {
+            templates = new SiteTemplateEngine(settings.jbake());
+        } catch (IOException e) {
+            throw new BuildFailure(new Problem(settings.templateFolder(), 1, "the template folder cannot be read ("
+                    + e.getMessage() + ")"));
+        }
+        PageModels models = new PageModels(settings, catalog);
+        ProblemCollector problems = new ProblemCollector();
+        PageWriter writer = new PageWriter(staging, templates, problems);
+        Set<String> reserved = reservedPaths();
+        Set<String> known = knownPaths(catalog);
+
+        writer.write("index.html", LANGUAGE_CHOOSER_TEMPLATE, Locale.ROOT,
+                languageChooserModel(models), settings.templateFolder().resolve(LANGUAGE_CHOOSER_TEMPLATE));
+
+        for (Language language : settings.languages()) {
+            MessageBundle bundle = messages.of(language);
+            List<DocumentType> types = List.copyOf(settings.documentTypes().values());
+            writeHome(models, writer, language, bundle, types);
+            writeListings(models, writer, language, bundle, types);
+            BodyFinisher finisher = new BodyFinisher(bundle);
+            for (CatalogDocument document : catalog.published(language)) {
+                if (reserved.contains(document.outputPath())) {
+                    problems.add(new Problem(document.source(), 1, "the path " + document.outputPath()
+                            + " is used by a page the site generates: rename or move the file"));
+                    continue;
+                }
+                AsciidocEngine.Converted converted = engine.convert(document.parsed());
+                problems.addAll(converted.problems());
+                FinishedBody body = finisher.finish(converted.html());
+                checkLinks(document, body, known, problems);
+                Map<String, Object> model = models.common(language, bundle, document.outputPath(), document.title());
+                model.put("doc", models.documentView(document, body, bundle));
+                model.put("breadcrumbs", List.of(
+                        PageModels.link(bundle.get("nav.home"), (String) model.get("home")),
+                        PageModels.link(bundle.get("type." + document.type().id() + ".plural"),
+                                SiteLinks.between(document.outputPath(),
+                                        PageModels.typePath(language, document.type())))));
+                model.put("content", jbakeDocument(document, body));
+                writer.write(document.outputPath(), document.type().template(), language.locale(), model,
+                        settings.templateFolder().resolve(document.type().template()));
+            }
+        }
+        copyAssets(staging, problems);
+        copyStaticFiles(catalog, staging, problems);
+        problems.throwIfAny();
+        return new BakedSite(staging, writer.written());
+    }
+
+    private void writeHome(PageModels models, PageWriter writer, Language language, MessageBundle bundle,
+            List<DocumentType> types) {
+        String path = PageModels.homePath(language);
+        Map<String, Object> model = models.common(language, bundle, path, bundle.get("site.name"));
+        model.put("groups", models.groups(language, bundle, path, types));
+        model.put("breadcrumbs", List.of());
+        writer.write(path, HOME_TEMPLATE, language.locale(), model, settings.templateFolder().resolve(HOME_TEMPLATE));
+    }
+
+    private void writeListings(PageModels models, PageWriter writer, Language language, MessageBundle bundle,
+            List<DocumentType> types) {
+        String allPath = PageModels.allDocumentsPath(language);
+        Map<String, Object> all = models.common(language, bundle, allPath, bundle.get("listing.all.title"));
+        all.put("listingTitle", bundle.get("listing.all.title"));
+        all.put("listingIntro", bundle.get("listing.all.intro"));
+        all.put("groups", models.groups(language, bundle, allPath, types));
+        all.put("breadcrumbs", List.of(PageModels.link(bundle.get("nav.home"), (String) all.get("home"))));
+        writer.write(allPath, LISTING_TEMPLATE, language.locale(), all,
+                settings.templateFolder().resolve(LISTING_TEMPLATE));
+        for (DocumentType type : types) {
+            String path = PageModels.typePath(language, type);
+            String title = bundle.get("type." + type.id() + ".plural");
+            Map<String, Object> model = models.common(language, bundle, path, title);
+            model.put("listingTitle", title);
+            model.put("listingIntro", bundle.get("type." + type.id() + ".description"));
+            model.put("groups", models.groups(language, bundle, path, List.of(type)));
+            model.put("breadcrumbs", List.of(
+                    PageModels.link(bundle.get("nav.home"), (String) model.get("home")),
+                    PageModels.link(bundle.get("listing.all.title"), (String) model.get("allDocuments"))));
+            writer.write(path, LISTING_TEMPLATE, language.locale(), model,
+                    settings.templateFolder().resolve(LISTING_TEMPLATE));
+        }
+    }
+
+    private Map<String, Object> languageChooserModel(PageModels models) {
+        Language source = settings.sourceLanguage();
+        Map<String, Object> model = models.common(source, messages.of(source), "index.html",
+                messages.of(source).get("site.name"));
+        model.put("languages", models.languages("index.html"));
+        model.put("messagesByLanguage", settings.languages().stream()
+                .map(l -> Map.of("lang", l.lang(), "dir", l.dir().attribute(), "msg", messages.of(l))).toList());
+        model.put("breadcrumbs", List.of());
+        return model;
+    }
+
+    private static DocumentModel jbakeDocument(CatalogDocument document, FinishedBody body) {
+        DocumentModel model = new DocumentModel();
+        model.setTitle(document.title());
+        model.setBody(body.html());
+        model.setType(document.type().id());
+        model.setUri(document.outputPath());
+        model.setStatus("published");
+        return model;
+    }
+
+    private Set<String> reservedPaths() {
+        Set<String> reserved = new HashSet<>();
+        reserved.add("index.html");
+        for (Language language : settings.languages()) {
+            reserved.add(PageModels.homePath(language));
+            reserved.add(PageModels.allDocumentsPath(language));
+            settings.documentTypes().values().forEach(t -> reserved.add(PageModels.typePath(language, t)));
+        }
+        return reserved;
+    }
+
+    private Set<String> knownPaths(Catalog catalog) {
+        Set<String> known = reservedPaths();
+        catalog.documents().stream().filter(CatalogDocument::published).forEach(d -> known.add(d.outputPath()));
+        catalog.staticFiles().forEach(f -> known.add(f.outputPath()));
+        return known;
+    }
+
+    private static void checkLinks(CatalogDocument document, FinishedBody body, Set<String> known,
+            ProblemCollector problems) {
+        List<String> sourceLines = sourceLines(document.source());
+        for (String anchor : body.brokenAnchors()) {
+            problems.add(new Problem(document.source(), lineMentioning(sourceLines, anchor),
+                    "the cross reference to '#" + anchor + "' has no target in this document: correct the id or "
+                            + "give the target section the id [#" + anchor + "]"));
+        }
+        for (String href : body.relativeLinks()) {
+            String target = SiteLinks.resolve(document.outputPath(), href);
+            if (target == null || !known.contains(target)) {
+                String shown = href.replaceFirst("#.*$", "");
+                problems.add(new Problem(document.source(), lineMentioning(sourceLines,
+                        shown.replaceFirst("\\.html$", "")),
+                        "the link target '" + href + "' does not exist in the site: correct the path (relative to "
+                                + "this file, e.g. xref:other.adoc[]) or add the missing document"));
+            }
+        }
+        for (String src : body.foreignResources()) {
+            problems.add(new Problem(document.source(), lineMentioning(sourceLines, src), "'" + src
+                    + "' would be loaded from another host, which the site never does (privacy): store the file "
+                    + "next to the document and refer to it by a relative path"));
+        }
+    }
+
+    private static List<String> sourceLines(Path file) {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static int lineMentioning(List<String> lines, String needle) {
+        String bare = needle.contains("/") ? needle.substring(needle.lastIndexOf('/') + 1) : needle;
+        for (int i = 0; i < lines.size(); i++) {
+            if (!bare.isEmpty() && lines.get(i).contains(bare)) {
+                return i + 1;
+            }
+        }
+        return 1;
+    }
+
+    private void copyAssets(Path staging, ProblemCollector problems) {
+        Path assets = settings.assetFolder();
+        if (!Files.isDirectory(assets)) {
+            return;
+        }
+        Path target = staging.resolve(settings.jbake().getAssetFolderName());
+        try (Stream<Path> walk = Files.walk(assets)) {
+            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                Path relative = assets.relativize(file);
+                if (relative.toString().startsWith(".") || relative.getFileName().toString().startsWith(".")) {
+                    continue;
+                }
+                Path out = target.resolve(relative.toString());
+                Files.createDirectories(out.getParent());
+                Files.copy(file, out);
+            }
+        } catch (IOException e) {
+            problems.add(new Problem(assets, 1, "the assets cannot be copied (" + e.getMessage() + ")"));
+        }
+    }
+
+    private static void copyStaticFiles(Catalog catalog, Path staging, ProblemCollector problems) {
+        for (StaticFile file : catalog.staticFiles()) {
+            try {
+                Path out = staging.resolve(file.outputPath());
+                Files.createDirectories(out.getParent());
+                Files.copy(file.source(), out);
+            } catch (IOException e) {
+                problems.add(new Problem(file.source(), 1, "cannot be copied into the site (" + e.getMessage() + ")"));
+            }
+        }
+    }
+
+    /** Renders templates into files and turns template errors into problems that name the template line. */
+    private static final class PageWriter {
+        private final Path staging;
+        private final SiteTemplateEngine templates;
+        private final ProblemCollector problems;
+        private final List<String> written = new ArrayList<>();
+
+        PageWriter(Path staging, SiteTemplateEngine templates, ProblemCollector problems) {
+            this.staging = staging;
+            this.templates = templates;
+            this.problems = problems;
+        }
+
+        void write(String outputPath, String template, Locale locale, Map<String, Object> values, Path templateFile) {
+            TemplateModel model = new TemplateModel();
+            model.putAll(values);
+            StringWriter out = new StringWriter();
+            try {
+                templates.render(model, template, locale, out);
+                Path file = staging.resolve(outputPath);
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, out.toString(), StandardCharsets.UTF_8);
+                written.add(outputPath);
+            } catch (RenderingException e) {
+                problems.add(templateProblem(e, templateFile, outputPath));
+            } catch (IOException e) {
+                problems.add(new Problem(templateFile, 1, "cannot write " + outputPath + " (" + e.getMessage() + ")"));
+            }
+        }
+
+        List<String> written() {
+            return List.copyOf(written);
+        }
+
+        private Problem templateProblem(RenderingException e, Path templateFile, String outputPath) {
+            Throwable cause = e.getCause();
+            if (cause instanceof TemplateException te) {
+                Path file = te.getTemplateSourceName() == null ? templateFile
+                        : templateFile.getParent().resolve(te.getTemplateSourceName());
+                int line = te.getLineNumber() == null ? 1 : te.getLineNumber();
+                String detail = te.getMessageWithoutStackTop().lines().findFirst().orElse("");
+                return new Problem(file, line, "the template failed while writing " + outputPath + ": " + detail);
+            }
+            String detail = cause == null ? e.getMessage() : cause.getMessage();
+            return new Problem(templateFile, 1, "the template failed while writing " + outputPath + ": " + detail);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package de.leitbild.publisher.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jbake.app.configuration.JBakeConfiguration;
+
+/** Typed site settings read from {@code jbake.properties}: folders, languages and document types. */
+public record SiteSettings(
+        Path root,
+        Path configFile,
+        Path contentFolder,
+        Path templateFolder,
+        Path assetFolder,
+        Path outputFolder,
+        List<Language> languages,
+        Language sourceLanguage,
+        Map<String, DocumentType> documentTypes,
+        JBakeConfiguration jbake) {
+
+    public Optional<Language> language(String id) {
+        return languages.stream().filter(l -> l.id().equals(id)).findFirst();
+    }
+
+    public Optional<DocumentType> documentType(String id) {
+        return Optional.ofNullable(documentTypes.get(id));
+    }
+}

@@ -1,0 +1,179 @@
+package de.leitbild.publisher.content;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import de.leitbild.publisher.config.DocumentType;
+import de.leitbild.publisher.config.Language;
+import de.leitbild.publisher.config.SiteSettings;
+import de.leitbild.publisher.i18n.MessageBundle;
+import de.leitbild.publisher.i18n.MessageBundles;
+import de.leitbild.publisher.problem.BuildFailure;
+import de.leitbild.publisher.problem.Problem;
+import de.leitbild.publisher.problem.ProblemCollector;
+
+/** The {@code content} stage: reads {@code content/<language>/…}, parses every document and validates it. */
+public final class ContentCatalogReader {
+
+    static final Set<String> OTHER_ASCIIDOC_EXTENSIONS = Set.of(".asciidoc", ".asc", ".ad");
+    private static final String ASCIIDOC_ATTRIBUTE_PREFIX = "asciidoc.";
+
+    private final SiteSettings settings;
+    private final MessageBundles messages;
+    private final AsciidocEngine engine;
+
+    public ContentCatalogReader(SiteSettings settings, MessageBundles messages, AsciidocEngine engine) {
+        this.settings = settings;
+        this.messages = messages;
+        this.engine = engine;
+    }
+
+    /** Reads and validates the whole content folder; every problem found is reported together. */
+    public Catalog read() throws BuildFailure {
+        Path contentFolder = settings.contentFolder();
+        if (!Files.isDirectory(contentFolder)) {
+            throw new BuildFailure(new Problem(settings.configFile(), 1, "the content folder "
+                    + contentFolder.getFileName() + "/ does not exist: create it with one folder per language"));
+        }
+        ProblemCollector problems = new ProblemCollector();
+        List<CatalogDocument> documents = new ArrayList<>();
+        List<StaticFile> staticFiles = new ArrayList<>();
+        Set<String> reportedFolders = new LinkedHashSet<>();
+        for (Path file : sourceFiles(contentFolder)) {
+            Path relative = contentFolder.relativize(file);
+            if (relative.getNameCount() < 2) {
+                problems.add(new Problem(file, 1, "this file is outside a language folder: move it into "
+                        + "content/" + settings.sourceLanguage().id() + "/ (or the folder of its language)"));
+                continue;
+            }
+            String folder = relative.getName(0).toString();
+            Optional<Language> language = settings.language(folder);
+            if (language.isEmpty()) {
+                if (reportedFolders.add(folder)) {
+                    problems.add(new Problem(file, 1, "'" + folder + "' is not a configured language: add it to "
+                            + "site.languages in jbake.properties, or move the files into a configured language "
+                            + "folder (" + String.join(", ", settings.languages().stream().map(Language::id).toList())
+                            + ")"));
+                }
+                continue;
+            }
+            String inside = relative.subpath(1, relative.getNameCount()).toString().replace('\\', '/');
+            String name = file.getFileName().toString();
+            if (name.endsWith(".adoc")) {
+                readDocument(file, language.get(), inside.substring(0, inside.length() - ".adoc".length()), problems)
+                        .ifPresent(documents::add);
+            } else if (OTHER_ASCIIDOC_EXTENSIONS.stream().anyMatch(name::endsWith)) {
+                problems.add(new Problem(file, 1, "AsciiDoc sources must end in .adoc: rename the file"));
+            } else {
+                staticFiles.add(new StaticFile(file, folder + "/" + inside));
+            }
+        }
+        documents.sort(Comparator.comparing(CatalogDocument::outputPath));
+        List<Brochure> brochures = BrochureAssembler.assemble(documents, problems);
+        problems.throwIfAny();
+        return new Catalog(List.copyOf(documents), brochures, List.copyOf(staticFiles));
+    }
+
+    private Optional<CatalogDocument> readDocument(Path file, Language language, String path,
+            ProblemCollector problems) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+        } catch (CharacterCodingException e) {
+            problems.add(new Problem(file, 1, "the file is not valid UTF-8 text: save it with the encoding UTF-8"));
+            return Optional.empty();
+        } catch (IOException e) {
+            problems.add(new Problem(file, 1, "the file cannot be read (" + e.getMessage() + ")"));
+            return Optional.empty();
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        List<String> lines = text.lines().toList();
+        SourceHeader header = SourceHeader.scan(lines);
+        if (header.titleLine() == 0) {
+            problems.add(new Problem(file, 1, "the document has no title: its header must start with a line "
+                    + "'= Title of the document'"));
+            return Optional.empty();
+        }
+        AsciidocEngine.Parsed parsed = engine.parse(file, text, asciidocAttributes(language));
+        problems.addAll(parsed.problems());
+
+        Map<String, Object> all = parsed.document().getAttributes();
+        Map<String, String> attributes = new TreeMap<>();
+        for (String name : header.attributeLines().keySet()) {
+            Object value = all.get(name);
+            if (value != null) {
+                attributes.put(name, String.valueOf(value).trim());
+            }
+        }
+        String title = Optional.ofNullable(parsed.document().getDoctitle()).orElse("").trim();
+        DocumentValidator validator = new DocumentValidator(settings, file, header);
+        Optional<DocumentType> type = validator.validate(attributes, problems);
+        if (type.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean published = "published".equals(attributes.get("jbake-status"));
+        Map<String, Integer> lineMap = new LinkedHashMap<>(header.attributeLines());
+        lineMap.put("title", header.titleLine());
+        return Optional.of(new CatalogDocument(file, language, path, type.get(), title, published,
+                Map.copyOf(attributes), Map.copyOf(lineMap), parsed));
+    }
+
+    private Map<String, Object> asciidocAttributes(Language language) {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        for (String entry : settings.jbake().getAsciidoctorAttributes()) {
+            int eq = entry.indexOf('=');
+            if (eq > 0) {
+                attributes.put(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
+            } else if (!entry.isBlank()) {
+                attributes.put(entry.trim(), "");
+            }
+        }
+        attributes.put("lang", language.lang());
+        attributes.put("attribute-missing", "warn");
+        attributes.put("idprefix", "");
+        attributes.put("idseparator", "-");
+        MessageBundle bundle = messages.of(language);
+        bundle.keys().stream().filter(k -> k.startsWith(ASCIIDOC_ATTRIBUTE_PREFIX)).sorted()
+                .forEach(k -> attributes.put(k.substring(ASCIIDOC_ATTRIBUTE_PREFIX.length()), bundle.get(k)));
+        return attributes;
+    }
+
+    private static List<Path> sourceFiles(Path folder) throws BuildFailure {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(p -> !isIgnored(folder.relativize(p)))
+                    .sorted(Comparator.comparing(p -> p.toString().replace('\\', '/')))
+                    .toList();
+        } catch (IOException e) {
+            throw new BuildFailure(new Problem(folder, 1, "the content folder cannot be read (" + e.getMessage() + ")"));
+        }
+    }
+
+    /** Hidden files and the backup and lock files editors leave behind are not content. */
+    static boolean isIgnored(Path relative) {
+        for (Path part : relative) {
+            String name = part.toString();
+            if (name.startsWith(".") || name.endsWith("~") || name.endsWith(".swp") || name.endsWith(".tmp")
+                    || (name.startsWith("#") && name.endsWith("#"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,3 @@
+<#-- Template for documents of type 'leitfaden'. -->
+<#import "partials/document.ftl" as d>
+<@d.document/>

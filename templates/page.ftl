@@ -1,0 +1,3 @@
+<#-- Template for documents of type 'page'. -->
+<#import "partials/document.ftl" as d>
+<@d.document/>

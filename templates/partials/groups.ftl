@@ -1,0 +1,17 @@
+<#-- Documents grouped by type, as lists of links with publisher and date. -->
+<#macro groups groups linkHeadings=true>
+<#list groups as group>
+<section class="doc-group" aria-labelledby="group-${group.type}">
+  <h2 id="group-${group.type}"><#if linkHeadings><a href="${group.url}">${group.label}</a><#else>${group.label}</#if></h2>
+  <ul class="doc-list">
+  <#list group.documents as d>
+    <li>
+      <a class="doc-list__title" href="${d.url}">${d.label}</a>
+      <#if d.description??><p>${d.description}</p></#if>
+      <#if d.publisher?? || d.sourceDate??><p class="doc-list__meta"><#if d.publisher??>${d.publisher}</#if><#if d.publisher?? && d.sourceDate??> · </#if><#if d.sourceDate??>${d.sourceDate}</#if></p></#if>
+    </li>
+  </#list>
+  </ul>
+</section>
+</#list>
+</#macro>

@@ -1,0 +1,58 @@
+<#-- The frame of every page: head, header with skip link and navigation, breadcrumb, main, footer. -->
+<#macro page title description="" bodyClass="">
+<!DOCTYPE html>
+<html lang="${lang.lang}" dir="${lang.dir}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'">
+<meta name="referrer" content="no-referrer">
+<title><#if title != msg.get("site.name")>${title} – </#if>${msg.get("site.name")}</title>
+<#if description?has_content><meta name="description" content="${description}"></#if>
+<link rel="stylesheet" href="${root}assets/css/site.css">
+</head>
+<body<#if bodyClass?has_content> class="${bodyClass}"</#if>>
+<a class="skip-link" href="#main">${msg.get("nav.skip")}</a>
+<header class="site-header">
+  <div class="site-header__inner">
+    <a class="site-name" href="${home}">${msg.get("site.name")}<span class="site-tagline">${msg.get("site.tagline")}</span></a>
+    <nav class="site-nav" aria-label="${msg.get("nav.main")}">
+      <ul>
+        <li><a href="${home}">${msg.get("nav.home")}</a></li>
+        <li><a href="${allDocuments}">${msg.get("nav.documents")}</a></li>
+        <li><a href="${languageChooser}" lang="${lang.lang}">${msg.get("nav.languages")}</a></li>
+      </ul>
+    </nav>
+  </div>
+</header>
+<#if breadcrumbs?has_content>
+<nav class="breadcrumb" aria-label="${msg.get("nav.breadcrumb")}">
+  <ol>
+  <#list breadcrumbs as crumb>
+    <li><a href="${crumb.url}">${crumb.label}</a></li>
+  </#list>
+    <li><span aria-current="page">${title}</span></li>
+  </ol>
+</nav>
+</#if>
+<main id="main" tabindex="-1">
+<#nested>
+</main>
+<footer class="site-footer">
+  <div class="site-footer__inner">
+  <#if footerLinks?has_content>
+    <nav aria-label="${msg.get("nav.footer")}">
+      <ul>
+      <#list footerLinks as link>
+        <li><a href="${link.url}">${link.label}</a></li>
+      </#list>
+      </ul>
+    </nav>
+  </#if>
+    <p>${msg.get("footer.privacy")}</p>
+    <p>${msg.get("footer.generator")}</p>
+  </div>
+</footer>
+</body>
+</html>
+</#macro>
