@@ -36,10 +36,11 @@ final class BuildCommand implements Callable<Integer> {
         PrintStream err = System.err;
         long start = System.nanoTime();
         try (AsciidocEngine engine = new AsciidocEngine()) {
+            long engineMillis = (System.nanoTime() - start) / 1_000_000;
             SiteBuild.Result result = new SiteBuild(engine).run(rootFolder, outputFolder);
             long total = (System.nanoTime() - start) / 1_000_000;
-            out.printf("Built %d pages from %d documents into %s in %d ms (%s).%n", result.pages(),
-                    result.documents(), shown(rootFolder, result.output()), total,
+            out.printf("Built %d pages from %d documents into %s in %d ms (asciidoctor start %d ms, %s).%n",
+                    result.pages(), result.documents(), shown(rootFolder, result.output()), total, engineMillis,
                     result.stageMillis().entrySet().stream().map(e -> e.getKey() + " " + e.getValue() + " ms")
                             .collect(Collectors.joining(", ")));
             return 0;
