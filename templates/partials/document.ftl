@@ -1,44 +1,53 @@
 <#-- A published document: heading, facts about its source, brochure navigation, contents, body, imprint. -->
 <#import "layout.ftl" as layout>
 <#macro document>
-<@layout.page title=doc.title description=(doc.description!"") bodyClass="page-document page-${doc.type}">
+<#-- Text of the shown document carries its own language where it differs from the page's (missing translation). -->
+<#assign cl><#if doc.foreign> lang="${doc.contentLang.lang}" dir="${doc.contentLang.dir}"</#if></#assign>
+<@layout.page title=doc.title description=(doc.description!"") bodyClass="page-document page-${doc.type}" noindex=doc.foreign crumbLang=(doc.foreign?then(doc.contentLang, ""))>
 <article class="document document--${doc.type}">
   <header class="document-header">
     <p class="document-type"><a href="${doc.typeListing}">${doc.typeLabel}</a></p>
-    <h1>${doc.title}</h1>
+    <h1${cl}>${doc.title}</h1>
+    <#if doc.state == "MISSING">
+    <p class="notice notice--translation">${msg.get("translation.missing")}</p>
+    <#elseif doc.state == "OUTDATED">
+    <p class="notice notice--translation">${msg.get("translation.outdated")} <a href="${doc.original}" hreflang="de" lang="de">${msg.get("translation.readOriginal")}</a></p>
+    <#elseif doc.state == "CURRENT">
+    <p class="translation-note">${msg.get("translation.note")} <a href="${doc.original}" hreflang="de">${msg.get("translation.readOriginal")}</a></p>
+    </#if>
     <#if doc.example>
     <p class="notice notice--example">${msg.get("doc.example")}</p>
     </#if>
     <#if doc.description??>
-    <p class="lead">${doc.description}</p>
+    <p class="lead"${cl}>${doc.description}</p>
     </#if>
     <#nested "afterLead">
     <section class="document-meta" aria-labelledby="meta-title">
       <h2 id="meta-title" class="visually-hidden">${msg.get("doc.meta")}</h2>
       <dl>
-        <#if doc.publisher??><div><dt>${msg.get("doc.publisher")}</dt><dd>${doc.publisher}</dd></div></#if>
-        <#if doc.coPublisher??><div><dt>${msg.get("doc.coPublisher")}</dt><dd>${doc.coPublisher}</dd></div></#if>
-        <#if doc.municipality??><div><dt>${msg.get("doc.municipality")}</dt><dd>${doc.municipality}</dd></div></#if>
+        <#if doc.publisher??><div><dt>${msg.get("doc.publisher")}</dt><dd><bdi lang="de">${doc.publisher}</bdi></dd></div></#if>
+        <#if doc.coPublisher??><div><dt>${msg.get("doc.coPublisher")}</dt><dd><bdi lang="de">${doc.coPublisher}</bdi></dd></div></#if>
+        <#if doc.municipality??><div><dt>${msg.get("doc.municipality")}</dt><dd><bdi lang="de">${doc.municipality}</bdi></dd></div></#if>
         <#if doc.reportYear??><div><dt>${msg.get("doc.reportYear")}</dt><dd>${doc.reportYear}</dd></div></#if>
-        <#if doc.originalTitle?? && doc.originalTitle != doc.title><div><dt>${msg.get("doc.originalTitle")}</dt><dd>${doc.originalTitle}</dd></div></#if>
+        <#if doc.originalTitle?? && doc.originalTitle != doc.title><div><dt>${msg.get("doc.originalTitle")}</dt><dd><bdi lang="de">${doc.originalTitle}</bdi></dd></div></#if>
         <#if doc.sourceDate??>
         <div><dt>${msg.get("doc.sourceDate")}</dt><dd>${doc.sourceDate}</dd></div>
         <#elseif doc.sourceDateUnknown>
         <div><dt>${msg.get("doc.sourceDate")}</dt><dd>${msg.get("doc.sourceDateUnknown")}</dd></div>
         </#if>
         <#if doc.inForceDate??><div><dt>${msg.get("doc.inForceDate")}</dt><dd>${doc.inForceDate}</dd></div></#if>
-        <#if doc.sourceNote??><div><dt>${msg.get("doc.sourceNote")}</dt><dd>${doc.sourceNote}</dd></div></#if>
+        <#if doc.sourceNote??><div><dt>${msg.get("doc.sourceNote")}</dt><dd${cl}>${doc.sourceNote}</dd></div></#if>
       </dl>
-      <#if doc.type != "page" && !doc.example><p class="fidelity-note">${msg.get("doc.fidelity")}</p></#if>
+      <#if doc.type != "page" && !doc.example && (doc.state == "ORIGINAL" || doc.state == "MISSING")><p class="fidelity-note">${msg.get("doc.fidelity")}</p></#if>
     </section>
   </header>
   <#if doc.brochure??>
   <nav class="brochure-nav" aria-labelledby="brochure-title">
-    <h2 id="brochure-title"><span class="brochure-nav__label">${msg.get("brochure.label")}</span> ${doc.brochure.title}</h2>
+    <h2 id="brochure-title"><span class="brochure-nav__label">${msg.get("brochure.label")}</span> <span lang="${doc.brochure.titleLang.lang}" dir="${doc.brochure.titleLang.dir}">${doc.brochure.title}</span></h2>
     <p>${msg.format("brochure.part", doc.brochure.number, doc.brochure.count)}</p>
     <ol>
     <#list doc.brochure.parts as part>
-      <li><#if part.current><span aria-current="page">${part.label}</span><#else><a href="${part.url}">${part.label}</a></#if></li>
+      <li lang="${part.lang.lang}" dir="${part.lang.dir}"><#if part.current><span aria-current="page">${part.label}</span><#else><a href="${part.url}">${part.label}</a></#if></li>
     </#list>
     </ol>
   </nav>
@@ -48,19 +57,19 @@
     <h2 id="toc-title">${msg.get("nav.toc")}</h2>
     <ol>
     <#list doc.toc as entry>
-      <li class="toc__level-${entry.level}"><a href="#${entry.id}">${entry.text}</a></li>
+      <li class="toc__level-${entry.level}"${cl}><a href="#${entry.id}">${entry.text}</a></li>
     </#list>
     </ol>
   </nav>
   </#if>
-  <div class="document-body">
+  <div class="document-body"${cl}>
 ${doc.body?no_esc}
   </div>
   <#if doc.brochure?? && doc.brochure.imprint??>
   <#assign imprint = doc.brochure.imprint>
   <section class="imprint" aria-labelledby="imprint-title">
     <h2 id="imprint-title">${msg.get("brochure.imprint")}</h2>
-    <address>
+    <address lang="de">
       <#if imprint.publisher??><p>${imprint.publisher}</p></#if>
       <#if imprint.department??><p>${imprint.department}</p></#if>
       <#if imprint.address?has_content><p><#list imprint.address as line>${line}<#sep><br></#sep></#list></p></#if>

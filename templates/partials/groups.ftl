@@ -6,9 +6,10 @@
   <ul class="doc-list">
   <#list group.documents as d>
     <li>
-      <a class="doc-list__title" href="${d.url}">${d.label}</a>
-      <#if d.description??><p>${d.description}</p></#if>
-      <#if d.publisher?? || d.sourceDate??><p class="doc-list__meta"><#if d.publisher??>${d.publisher}</#if><#if d.publisher?? && d.sourceDate??> · </#if><#if d.sourceDate??>${d.sourceDate}</#if></p></#if>
+      <#assign dl><#if d.foreign> lang="${d.lang.lang}" dir="${d.lang.dir}"</#if></#assign>
+      <a class="doc-list__title" href="${d.url}"${dl}>${d.label}</a>
+      <#if d.description??><p${dl}>${d.description}</p></#if>
+      <#if d.publisher?? || d.sourceDate??><p class="doc-list__meta"><#if d.publisher??><bdi lang="de">${d.publisher}</bdi></#if><#if d.publisher?? && d.sourceDate??> · </#if><#if d.sourceDate??>${d.sourceDate}</#if></p></#if>
     </li>
   </#list>
   </ul>

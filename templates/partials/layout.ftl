@@ -1,5 +1,5 @@
 <#-- The frame of every page: head, header with skip link and navigation, breadcrumb, main, footer. -->
-<#macro page title description="" bodyClass="">
+<#macro page title description="" bodyClass="" noindex=false crumbLang="">
 <!DOCTYPE html>
 <html lang="${lang.lang}" dir="${lang.dir}">
 <head>
@@ -9,7 +9,14 @@
 <meta name="referrer" content="no-referrer">
 <title><#if title != msg.get("site.name")>${title} – </#if>${msg.get("site.name")}</title>
 <#if description?has_content><meta name="description" content="${description}"></#if>
+<#if noindex><meta name="robots" content="noindex"></#if>
+<link rel="stylesheet" href="${root}assets/css/fonts-latin.css">
+<#if fonts != "latin"><link rel="stylesheet" href="${root}assets/css/fonts-${fonts}.css"></#if>
 <link rel="stylesheet" href="${root}assets/css/site.css">
+<#list alternates as a>
+<link rel="alternate" hreflang="${a.hreflang}" href="${a.url}">
+</#list>
+<#if alternates?has_content><link rel="alternate" hreflang="x-default" href="${xDefault}"></#if>
 </head>
 <body<#if bodyClass?has_content> class="${bodyClass}"</#if>>
 <a class="skip-link" href="#main">${msg.get("nav.skip")}</a>
@@ -20,9 +27,19 @@
       <ul>
         <li><a href="${home}">${msg.get("nav.home")}</a></li>
         <li><a href="${allDocuments}">${msg.get("nav.documents")}</a></li>
-        <li><a href="${languageChooser}" lang="${lang.lang}">${msg.get("nav.languages")}</a></li>
       </ul>
     </nav>
+    <details class="language-switcher">
+      <summary><span class="visually-hidden">${msg.get("languages.switcher")}: </span><span aria-hidden="true" class="language-switcher__icon">⇄</span> ${lang.autonym}</summary>
+      <nav aria-label="${msg.get("languages.switcher")}">
+        <ul>
+        <#list switcher as l>
+          <li><#if l.current><a href="${l.url}" lang="${l.lang}" dir="${l.dir}" hreflang="${l.hreflang}" aria-current="page">${l.autonym}</a><#else><a href="${l.url}" lang="${l.lang}" dir="${l.dir}" hreflang="${l.hreflang}">${l.autonym}</a></#if></li>
+        </#list>
+          <li class="language-switcher__all"><a href="${languageChooser}">${msg.get("nav.languages")}</a></li>
+        </ul>
+      </nav>
+    </details>
   </div>
 </header>
 <#if breadcrumbs?has_content>
@@ -31,7 +48,7 @@
   <#list breadcrumbs as crumb>
     <li><a href="${crumb.url}">${crumb.label}</a></li>
   </#list>
-    <li><span aria-current="page">${title}</span></li>
+    <li><span aria-current="page"<#if crumbLang?has_content> lang="${crumbLang.lang}" dir="${crumbLang.dir}"</#if>>${title}</span></li>
   </ol>
 </nav>
 </#if>

@@ -2,7 +2,9 @@ package de.leitbild.publisher;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import de.leitbild.publisher.bake.BakedSite;
@@ -25,6 +27,17 @@ public final class SiteBuild {
     /** A build that uses {@code engine}, the one Asciidoctor instance, for all documents. */
     public SiteBuild(AsciidocEngine engine) {
         this.engine = engine;
+    }
+
+    /** Reads the settings and the content without building: the first two stages, for checks and reports. */
+    public Sources read(Path root, Path output) throws BuildFailure {
+        SiteSettings settings = new SiteSettingsLoader().load(root, output);
+        MessageBundles messages = MessageBundles.load(settings);
+        return new Sources(settings, messages, new ContentCatalogReader(settings, messages, engine).read());
+    }
+
+    /** The validated sources of a site. */
+    public record Sources(SiteSettings settings, MessageBundles messages, Catalog catalog) {
     }
 
     /** Builds the site whose sources are in {@code root} into {@code output}; on failure {@code output} is untouched. */
@@ -58,7 +71,8 @@ public final class SiteBuild {
             throw new BuildFailure(new Problem(settings.outputFolder(), 1, "the new site cannot replace the old one ("
                     + e.getMessage() + "): check that nothing holds the output folder open"));
         }
-        return new Result(settings.outputFolder(), site.pages().size(), catalog.documents().size(), java.util.Collections.unmodifiableMap(millis));
+        return new Result(settings.outputFolder(), site.pages().size(), catalog.documents().size(),
+                Collections.unmodifiableMap(millis), catalog.warnings());
     }
 
     private static long lap(Map<String, Long> millis, String stage, long since) {
@@ -68,6 +82,7 @@ public final class SiteBuild {
     }
 
     /** What a successful build wrote and how long each stage took. */
-    public record Result(Path output, int pages, int documents, Map<String, Long> stageMillis) {
+    public record Result(Path output, int pages, int documents, Map<String, Long> stageMillis,
+            List<Problem> warnings) {
     }
 }

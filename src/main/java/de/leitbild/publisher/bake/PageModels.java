@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import de.leitbild.publisher.config.DocumentType;
 import de.leitbild.publisher.config.Language;
@@ -14,20 +15,26 @@ import de.leitbild.publisher.content.Brochure;
 import de.leitbild.publisher.content.Catalog;
 import de.leitbild.publisher.content.CatalogDocument;
 import de.leitbild.publisher.content.Imprint;
+import de.leitbild.publisher.content.SitePage;
+import de.leitbild.publisher.content.TranslationState;
 import de.leitbild.publisher.i18n.LocaleFormats;
 import de.leitbild.publisher.i18n.MessageBundle;
+import de.leitbild.publisher.i18n.MessageBundles;
 
 /** Builds the plain maps and lists the templates show; templates never compute facts themselves. */
 final class PageModels {
 
     static final String LISTING_FOLDER = "dokumente";
+    private static final List<String> FOOTER_PAGES = List.of("ueber-diese-seite", "datenschutz");
 
     private final SiteSettings settings;
     private final Catalog catalog;
+    private final MessageBundles messages;
 
-    PageModels(SiteSettings settings, Catalog catalog) {
+    PageModels(SiteSettings settings, Catalog catalog, MessageBundles messages) {
         this.settings = settings;
         this.catalog = catalog;
+        this.messages = messages;
     }
 
     static String homePath(Language language) {
@@ -42,38 +49,69 @@ final class PageModels {
         return language.id() + "/" + LISTING_FOLDER + "/" + type.id() + ".html";
     }
 
-    /** What every page of a language has: language, direction, messages, navigation and the way to the root. */
-    Map<String, Object> common(Language language, MessageBundle messages, String outputPath, String title) {
+    /**
+     * What every page of a language has: language and direction, messages, navigation, the way to the root, and
+     * the same page in the other languages ({@code pathIn} gives a language's version of this page).
+     */
+    Map<String, Object> common(Language language, String outputPath, String title,
+            Function<Language, String> pathIn, Function<Language, Boolean> translatedIn) {
+        MessageBundle bundle = messages.of(language);
         Map<String, Object> model = new LinkedHashMap<>();
-        model.put("msg", messages);
+        model.put("msg", bundle);
         model.put("lang", languageMap(language));
         model.put("pageTitle", title);
         model.put("root", SiteLinks.toRoot(outputPath));
         model.put("home", SiteLinks.between(outputPath, homePath(language)));
         model.put("allDocuments", SiteLinks.between(outputPath, allDocumentsPath(language)));
         model.put("languageChooser", SiteLinks.between(outputPath, "index.html"));
+        model.put("fonts", language.fonts());
         List<Map<String, Object>> footer = new ArrayList<>();
-        for (String page : List.of("ueber-diese-seite", "datenschutz")) {
-            catalog.published(language).stream().filter(d -> d.path().equals(page)).findFirst()
-                    .ifPresent(d -> footer.add(link(d.title(), SiteLinks.between(outputPath, d.outputPath()))));
+        for (String path : FOOTER_PAGES) {
+            catalog.page(language, path).ifPresent(p -> footer.add(
+                    link(p.shown().title(), SiteLinks.between(outputPath, p.outputPath()))));
         }
         model.put("footerLinks", footer);
+        List<Map<String, Object>> switcher = new ArrayList<>();
+        List<Map<String, Object>> alternates = new ArrayList<>();
+        for (Language other : settings.languages()) {
+            Map<String, Object> entry = languageMap(other);
+            entry.put("url", SiteLinks.between(outputPath, pathIn.apply(other)));
+            entry.put("current", other.equals(language));
+            switcher.add(entry);
+            if (translatedIn.apply(other)) {
+                alternates.add(entry);
+            }
+        }
+        model.put("switcher", switcher);
+        model.put("alternates", alternates);
+        model.put("xDefault", SiteLinks.between(outputPath, pathIn.apply(settings.sourceLanguage())));
         return model;
     }
 
-    Map<String, Object> documentView(CatalogDocument document, FinishedBody body, MessageBundle messages) {
-        LocaleFormats formats = new LocaleFormats(document.language().locale());
-        String from = document.outputPath();
+    /** The model of a page that exists in every language with translated interface (home, listings). */
+    Map<String, Object> common(Language language, String outputPath, String title, Function<Language, String> pathIn) {
+        return common(language, outputPath, title, pathIn, l -> true);
+    }
+
+    Map<String, Object> documentView(SitePage page, FinishedBody body) {
+        CatalogDocument document = page.shown();
+        Language language = page.language();
+        MessageBundle bundle = messages.of(language);
+        LocaleFormats formats = new LocaleFormats(language.locale());
+        String from = page.outputPath();
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("title", document.title());
         view.put("type", document.type().id());
-        view.put("typeLabel", messages.get("type." + document.type().id() + ".singular"));
-        view.put("typeListing", SiteLinks.between(from, typePath(document.language(), document.type())));
-        view.put("typeListingLabel", messages.get("type." + document.type().id() + ".plural"));
+        view.put("typeLabel", bundle.get("type." + document.type().id() + ".singular"));
+        view.put("typeListing", SiteLinks.between(from, typePath(language, document.type())));
         view.put("body", body.html());
         view.put("toc", body.toc().stream().map(t -> Map.of("id", t.id(), "text", t.text(), "level", t.level()))
                 .toList());
         view.put("showToc", body.toc().size() >= 3);
+        view.put("state", page.state().name());
+        view.put("contentLang", languageMap(document.language()));
+        view.put("foreign", page.showsForeignText());
+        view.put("original", SiteLinks.between(from, settings.sourceLanguage().id() + "/" + page.path() + ".html"));
         for (String name : List.of("description", "publisher", "co-publisher", "original-title", "source-note",
                 "municipality", "report-year")) {
             document.attribute(name).ifPresent(v -> view.put(camel(name), v));
@@ -82,23 +120,30 @@ final class PageModels {
         document.attribute("in-force-date").flatMap(formats::isoDate).ifPresent(v -> view.put("inForceDate", v));
         view.put("sourceDateUnknown", document.attribute("source-date-unknown").isPresent());
         view.put("example", document.attribute("example").isPresent());
-        catalog.brochureOf(document).ifPresent(b -> view.put("brochure", brochureView(b, document, formats)));
+        catalog.brochureOf(page.path()).ifPresent(b -> view.put("brochure", brochureView(b, page, formats)));
         return view;
     }
 
-    private Map<String, Object> brochureView(Brochure brochure, CatalogDocument current, LocaleFormats formats) {
+    private Map<String, Object> brochureView(Brochure brochure, SitePage current, LocaleFormats formats) {
+        Language language = current.language();
+        List<SitePage> parts = brochure.partPaths().stream()
+                .map(p -> catalog.page(language, p).orElseThrow()).toList();
         Map<String, Object> view = new LinkedHashMap<>();
-        view.put("title", brochure.title());
-        view.put("number", brochure.numberOf(current));
-        view.put("count", brochure.parts().size());
-        List<Map<String, Object>> parts = new ArrayList<>();
-        for (CatalogDocument part : brochure.parts()) {
-            Map<String, Object> p = link(part.title(), SiteLinks.between(current.outputPath(), part.outputPath()));
-            p.put("current", part.equals(current));
-            parts.add(p);
+        SitePage first = parts.get(0);
+        view.put("title", first.shown().attribute("brochure-title").orElse(brochure.title()));
+        view.put("titleLang", languageMap(first.shown().language()));
+        view.put("number", brochure.partPaths().indexOf(current.path()) + 1);
+        view.put("count", parts.size());
+        List<Map<String, Object>> links = new ArrayList<>();
+        for (SitePage part : parts) {
+            Map<String, Object> p = link(part.shown().title(), SiteLinks.between(current.outputPath(),
+                    part.outputPath()));
+            p.put("current", part.path().equals(current.path()));
+            p.put("lang", languageMap(part.shown().language()));
+            links.add(p);
         }
-        view.put("parts", parts);
-        if (brochure.isLastPart(current)) {
+        view.put("parts", links);
+        if (parts.get(parts.size() - 1).path().equals(current.path())) {
             view.put("imprint", imprintView(brochure.imprint(), formats));
         }
         return view;
@@ -118,27 +163,29 @@ final class PageModels {
     }
 
     /** The documents of a language grouped by type, in the configured type order, titles sorted per locale. */
-    List<Map<String, Object>> groups(Language language, MessageBundle messages, String from,
-            List<DocumentType> types) {
+    List<Map<String, Object>> groups(Language language, String from, List<DocumentType> types) {
+        MessageBundle bundle = messages.of(language);
         Collator collator = Collator.getInstance(language.locale());
+        LocaleFormats formats = new LocaleFormats(language.locale());
         List<Map<String, Object>> groups = new ArrayList<>();
         for (DocumentType type : types) {
-            List<CatalogDocument> documents = catalog.published(language).stream()
-                    .filter(d -> d.type().equals(type))
-                    .sorted(Comparator.comparing(CatalogDocument::title, collator)
-                            .thenComparing(CatalogDocument::outputPath))
+            List<SitePage> pages = catalog.pages(language).stream()
+                    .filter(p -> p.shown().type().equals(type))
+                    .sorted(Comparator.comparing((SitePage p) -> p.shown().title(), collator)
+                            .thenComparing(SitePage::outputPath))
                     .toList();
-            if (documents.isEmpty()) {
+            if (pages.isEmpty()) {
                 continue;
             }
-            Map<String, Object> group = link(messages.get("type." + type.id() + ".plural"),
+            Map<String, Object> group = link(bundle.get("type." + type.id() + ".plural"),
                     SiteLinks.between(from, typePath(language, type)));
             group.put("type", type.id());
-            group.put("description", messages.get("type." + type.id() + ".description"));
             List<Map<String, Object>> entries = new ArrayList<>();
-            LocaleFormats formats = new LocaleFormats(language.locale());
-            for (CatalogDocument d : documents) {
-                Map<String, Object> entry = link(d.title(), SiteLinks.between(from, d.outputPath()));
+            for (SitePage page : pages) {
+                CatalogDocument d = page.shown();
+                Map<String, Object> entry = link(d.title(), SiteLinks.between(from, page.outputPath()));
+                entry.put("lang", languageMap(d.language()));
+                entry.put("foreign", page.state() == TranslationState.MISSING);
                 d.attribute("description").ifPresent(v -> entry.put("description", v));
                 d.attribute("publisher").ifPresent(v -> entry.put("publisher", v));
                 d.attribute("source-date").flatMap(formats::isoDate).ifPresent(v -> entry.put("sourceDate", v));
@@ -155,6 +202,7 @@ final class PageModels {
         for (Language language : settings.languages()) {
             Map<String, Object> entry = languageMap(language);
             entry.put("url", SiteLinks.between(from, homePath(language)));
+            entry.put("title", messages.of(language).get("languages.title"));
             list.add(entry);
         }
         return list;
@@ -167,10 +215,11 @@ final class PageModels {
         return map;
     }
 
-    private static Map<String, Object> languageMap(Language language) {
+    static Map<String, Object> languageMap(Language language) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("id", language.id());
         map.put("lang", language.lang());
+        map.put("hreflang", language.hreflang());
         map.put("dir", language.dir().attribute());
         map.put("autonym", language.autonym());
         return map;

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +24,8 @@ import de.leitbild.publisher.config.SiteSettings;
 import de.leitbild.publisher.content.AsciidocEngine;
 import de.leitbild.publisher.content.Catalog;
 import de.leitbild.publisher.content.CatalogDocument;
+import de.leitbild.publisher.content.SitePage;
+import de.leitbild.publisher.content.TranslationState;
 import de.leitbild.publisher.content.StaticFile;
 import de.leitbild.publisher.i18n.MessageBundle;
 import de.leitbild.publisher.i18n.MessageBundles;
@@ -58,100 +61,119 @@ public final class SiteBaker {
             throw new BuildFailure(new Problem(settings.templateFolder(), 1, "the template folder cannot be read ("
                     + e.getMessage() + ")"));
         }
-        PageModels models = new PageModels(settings, catalog);
+        PageModels models = new PageModels(settings, catalog, messages);
         ProblemCollector problems = new ProblemCollector();
         PageWriter writer = new PageWriter(staging, templates, problems);
         Set<String> reserved = reservedPaths();
         Set<String> known = knownPaths(catalog);
+        List<DocumentType> types = List.copyOf(settings.documentTypes().values());
+        SitemapWriter sitemap = new SitemapWriter(settings);
 
         writer.write("index.html", LANGUAGE_CHOOSER_TEMPLATE, Locale.ROOT,
                 languageChooserModel(models), settings.templateFolder().resolve(LANGUAGE_CHOOSER_TEMPLATE));
 
+        Map<String, AsciidocEngine.Converted> converted = new HashMap<>();
         for (Language language : settings.languages()) {
             MessageBundle bundle = messages.of(language);
-            List<DocumentType> types = List.copyOf(settings.documentTypes().values());
-            writeHome(models, writer, language, bundle, types);
-            writeListings(models, writer, language, bundle, types);
+            writeHome(models, writer, sitemap, language, bundle, types);
+            writeListings(models, writer, sitemap, language, bundle, types);
             BodyFinisher finisher = new BodyFinisher(bundle);
-            for (CatalogDocument document : catalog.published(language)) {
-                if (reserved.contains(document.outputPath())) {
-                    problems.add(new Problem(document.source(), 1, "the path " + document.outputPath()
+            for (SitePage page : catalog.pages(language)) {
+                CatalogDocument document = page.shown();
+                if (reserved.contains(page.outputPath())) {
+                    problems.add(new Problem(document.source(), 1, "the path " + page.outputPath()
                             + " is used by a page the site generates: rename or move the file"));
                     continue;
                 }
-                AsciidocEngine.Converted converted = engine.convert(document.parsed());
-                problems.addAll(converted.problems());
-                FinishedBody body = finisher.finish(converted.html());
-                checkLinks(document, body, known, problems);
-                Map<String, Object> model = models.common(language, bundle, document.outputPath(), document.title());
-                model.put("doc", models.documentView(document, body, bundle));
+                // A missing translation shows the source: convert it once, however many languages show it.
+                AsciidocEngine.Converted html = converted.computeIfAbsent(document.outputPath(), k -> {
+                    AsciidocEngine.Converted c = engine.convert(document.parsed());
+                    problems.addAll(c.problems());
+                    return c;
+                });
+                FinishedBody body = finisher.finish(html.html());
+                if (page.state() != TranslationState.MISSING) {
+                    checkLinks(document, page.outputPath(), body, known, problems);
+                }
+                Map<String, Object> model = models.common(language, page.outputPath(), document.title(),
+                        l -> l.id() + "/" + page.path() + ".html",
+                        l -> catalog.page(l, page.path()).map(p -> p.state() != TranslationState.MISSING)
+                                .orElse(false));
+                model.put("doc", models.documentView(page, body));
                 model.put("breadcrumbs", List.of(
                         PageModels.link(bundle.get("nav.home"), (String) model.get("home")),
                         PageModels.link(bundle.get("type." + document.type().id() + ".plural"),
-                                SiteLinks.between(document.outputPath(),
+                                SiteLinks.between(page.outputPath(),
                                         PageModels.typePath(language, document.type())))));
-                model.put("content", jbakeDocument(document, body));
-                writer.write(document.outputPath(), document.type().template(), language.locale(), model,
+                model.put("content", jbakeDocument(document, page, body));
+                writer.write(page.outputPath(), document.type().template(), language.locale(), model,
                         settings.templateFolder().resolve(document.type().template()));
+                if (page.state() != TranslationState.MISSING) {
+                    sitemap.add(page.outputPath(), catalog.translationSets().stream()
+                            .filter(t -> t.path().equals(page.path())).findFirst().orElseThrow());
+                }
             }
         }
         copyAssets(staging, problems);
         copyStaticFiles(catalog, staging, problems);
         problems.throwIfAny();
+        sitemap.write(staging.resolve("sitemap.xml"), catalog);
         return new BakedSite(staging, writer.written());
     }
 
-    private void writeHome(PageModels models, PageWriter writer, Language language, MessageBundle bundle,
-            List<DocumentType> types) {
+    private void writeHome(PageModels models, PageWriter writer, SitemapWriter sitemap, Language language,
+            MessageBundle bundle, List<DocumentType> types) {
         String path = PageModels.homePath(language);
-        Map<String, Object> model = models.common(language, bundle, path, bundle.get("site.name"));
-        model.put("groups", models.groups(language, bundle, path, types));
+        Map<String, Object> model = models.common(language, path, bundle.get("site.name"), PageModels::homePath);
+        model.put("groups", models.groups(language, path, types));
         model.put("breadcrumbs", List.of());
         writer.write(path, HOME_TEMPLATE, language.locale(), model, settings.templateFolder().resolve(HOME_TEMPLATE));
+        sitemap.addInterface(path, PageModels::homePath);
     }
 
-    private void writeListings(PageModels models, PageWriter writer, Language language, MessageBundle bundle,
-            List<DocumentType> types) {
+    private void writeListings(PageModels models, PageWriter writer, SitemapWriter sitemap, Language language,
+            MessageBundle bundle, List<DocumentType> types) {
         String allPath = PageModels.allDocumentsPath(language);
-        Map<String, Object> all = models.common(language, bundle, allPath, bundle.get("listing.all.title"));
+        Map<String, Object> all = models.common(language, allPath, bundle.get("listing.all.title"),
+                PageModels::allDocumentsPath);
         all.put("listingTitle", bundle.get("listing.all.title"));
         all.put("listingIntro", bundle.get("listing.all.intro"));
-        all.put("groups", models.groups(language, bundle, allPath, types));
+        all.put("groups", models.groups(language, allPath, types));
         all.put("breadcrumbs", List.of(PageModels.link(bundle.get("nav.home"), (String) all.get("home"))));
         writer.write(allPath, LISTING_TEMPLATE, language.locale(), all,
                 settings.templateFolder().resolve(LISTING_TEMPLATE));
+        sitemap.addInterface(allPath, PageModels::allDocumentsPath);
         for (DocumentType type : types) {
             String path = PageModels.typePath(language, type);
             String title = bundle.get("type." + type.id() + ".plural");
-            Map<String, Object> model = models.common(language, bundle, path, title);
+            Map<String, Object> model = models.common(language, path, title, l -> PageModels.typePath(l, type));
             model.put("listingTitle", title);
             model.put("listingIntro", bundle.get("type." + type.id() + ".description"));
-            model.put("groups", models.groups(language, bundle, path, List.of(type)));
+            model.put("groups", models.groups(language, path, List.of(type)));
             model.put("breadcrumbs", List.of(
                     PageModels.link(bundle.get("nav.home"), (String) model.get("home")),
                     PageModels.link(bundle.get("listing.all.title"), (String) model.get("allDocuments"))));
             writer.write(path, LISTING_TEMPLATE, language.locale(), model,
                     settings.templateFolder().resolve(LISTING_TEMPLATE));
+            sitemap.addInterface(path, l -> PageModels.typePath(l, type));
         }
     }
 
     private Map<String, Object> languageChooserModel(PageModels models) {
         Language source = settings.sourceLanguage();
-        Map<String, Object> model = models.common(source, messages.of(source), "index.html",
-                messages.of(source).get("site.name"));
+        Map<String, Object> model = models.common(source, "index.html", messages.of(source).get("site.name"),
+                l -> "index.html", l -> false);
         model.put("languages", models.languages("index.html"));
-        model.put("messagesByLanguage", settings.languages().stream()
-                .map(l -> Map.of("lang", l.lang(), "dir", l.dir().attribute(), "msg", messages.of(l))).toList());
         model.put("breadcrumbs", List.of());
         return model;
     }
 
-    private static DocumentModel jbakeDocument(CatalogDocument document, FinishedBody body) {
+    private static DocumentModel jbakeDocument(CatalogDocument document, SitePage page, FinishedBody body) {
         DocumentModel model = new DocumentModel();
         model.setTitle(document.title());
         model.setBody(body.html());
         model.setType(document.type().id());
-        model.setUri(document.outputPath());
+        model.setUri(page.outputPath());
         model.setStatus("published");
         return model;
     }
@@ -169,13 +191,15 @@ public final class SiteBaker {
 
     private Set<String> knownPaths(Catalog catalog) {
         Set<String> known = reservedPaths();
-        catalog.documents().stream().filter(CatalogDocument::published).forEach(d -> known.add(d.outputPath()));
+        for (Language language : settings.languages()) {
+            catalog.pages(language).forEach(p -> known.add(p.outputPath()));
+        }
         catalog.staticFiles().forEach(f -> known.add(f.outputPath()));
         return known;
     }
 
-    private static void checkLinks(CatalogDocument document, FinishedBody body, Set<String> known,
-            ProblemCollector problems) {
+    private static void checkLinks(CatalogDocument document, String outputPath, FinishedBody body,
+            Set<String> known, ProblemCollector problems) {
         List<String> sourceLines = sourceLines(document.source());
         for (String anchor : body.brokenAnchors()) {
             problems.add(new Problem(document.source(), lineMentioning(sourceLines, anchor),
@@ -183,7 +207,7 @@ public final class SiteBaker {
                             + "give the target section the id [#" + anchor + "]"));
         }
         for (String href : body.relativeLinks()) {
-            String target = SiteLinks.resolve(document.outputPath(), href);
+            String target = SiteLinks.resolve(outputPath, href);
             if (target == null || !known.contains(target)) {
                 String shown = href.replaceFirst("#.*$", "");
                 problems.add(new Problem(document.source(), lineMentioning(sourceLines,

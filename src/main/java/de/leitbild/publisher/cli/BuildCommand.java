@@ -38,6 +38,9 @@ final class BuildCommand implements Callable<Integer> {
         try (AsciidocEngine engine = new AsciidocEngine()) {
             long engineMillis = (System.nanoTime() - start) / 1_000_000;
             SiteBuild.Result result = new SiteBuild(engine).run(rootFolder, outputFolder);
+            for (Problem warning : result.warnings()) {
+                err.println(warning.format(rootFolder));
+            }
             long total = (System.nanoTime() - start) / 1_000_000;
             out.printf("Built %d pages from %d documents into %s in %d ms (asciidoctor start %d ms, %s).%n",
                     result.pages(), result.documents(), shown(rootFolder, result.output()), total, engineMillis,

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 import org.jbake.app.configuration.JBakeConfiguration;
 
-/** Typed site settings read from {@code jbake.properties}: folders, languages and document types. */
+/** Typed site settings read from {@code jbake.properties}: folders, languages, document types, public address. */
 public record SiteSettings(
         Path root,
         Path configFile,
@@ -18,6 +18,7 @@ public record SiteSettings(
         List<Language> languages,
         Language sourceLanguage,
         Map<String, DocumentType> documentTypes,
+        String baseUrl,
         JBakeConfiguration jbake) {
 
     public Optional<Language> language(String id) {

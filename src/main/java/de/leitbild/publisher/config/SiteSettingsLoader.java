@@ -51,6 +51,12 @@ public final class SiteSettingsLoader {
                     "site.source-language '" + sourceId + "' is not in site.languages: add it there or correct the id"));
         }
         Map<String, DocumentType> types = readTypes(props, jbake, root0, problems);
+        String baseUrl = props.required("site.base-url", "the public address of the site, ending in /, "
+                + "e.g. https://integration.example/ (used for sitemap.xml)");
+        if (baseUrl != null && !baseUrl.matches("https?://[^\\s/]+(/[^\\s]*)?/")) {
+            problems.add(props.problem("site.base-url", "site.base-url must be an http(s) address ending in /, "
+                    + "e.g. https://integration.example/"));
+        }
         problems.throwIfAny();
 
         return new SiteSettings(root0, configFile,
@@ -58,7 +64,7 @@ public final class SiteSettingsLoader {
                 root0.resolve(jbake.getTemplateFolderName()).normalize(),
                 root0.resolve(jbake.getAssetFolderName()).normalize(),
                 outputFolder.toAbsolutePath().normalize(),
-                List.copyOf(languages), source, types, jbake);
+                List.copyOf(languages), source, types, baseUrl, jbake);
     }
 
     private static List<Language> readLanguages(PropertyReader props, ProblemCollector problems) {
@@ -67,18 +73,27 @@ public final class SiteSettingsLoader {
             String lang = props.required("language." + id + ".lang", "the BCP 47 tag for the lang attribute, e.g. de");
             String autonym = props.required("language." + id + ".autonym", "the language's name in itself, e.g. Deutsch");
             String dir = props.optional("language." + id + ".dir", "ltr").toLowerCase(Locale.ROOT);
+            String hreflang = props.optional("language." + id + ".hreflang", lang == null ? "" : lang);
+            String fonts = props.optional("language." + id + ".fonts", "latin");
+            String formatLocale = props.optional("language." + id + ".locale", lang == null ? "" : lang);
             if (!dir.equals("ltr") && !dir.equals("rtl")) {
                 problems.add(props.problem("language." + id + ".dir",
                         "language." + id + ".dir must be ltr or rtl, not '" + dir + "'"));
                 continue;
             }
-            if (!id.matches("[a-z]{2,3}(-[a-z0-9]{2,8})*")) {
-                problems.add(props.problem("site.languages", "language id '" + id
-                        + "' is not a lowercase BCP 47 id such as de, en or de-x-ls: it is used as a folder name"));
+            if (!id.matches("[a-z][a-z0-9]*(-[a-z0-9]+)*")) {
+                problems.add(props.problem("site.languages", "language id '" + id + "' must be lowercase letters, "
+                        + "digits and hyphens, such as de, en or leichte-sprache: it is the folder name and the path"));
+                continue;
+            }
+            if (!fonts.matches("[a-z0-9-]+")) {
+                problems.add(props.problem("language." + id + ".fonts", "language." + id + ".fonts must name a "
+                        + "stylesheet in assets/css/fonts-<name>.css, such as latin, cyrillic or arabic"));
                 continue;
             }
             if (lang != null && autonym != null) {
-                languages.add(new Language(id, lang, TextDirection.valueOf(dir.toUpperCase(Locale.ROOT)), autonym));
+                languages.add(new Language(id, lang, hreflang, TextDirection.valueOf(dir.toUpperCase(Locale.ROOT)),
+                        autonym, fonts, formatLocale));
             }
         }
         return languages;

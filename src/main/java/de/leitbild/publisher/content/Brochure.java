@@ -4,14 +4,10 @@ import java.util.List;
 
 import de.leitbild.publisher.config.Language;
 
-/** A printed brochure made of several documents, in one language, in print order. */
+/** A printed brochure made of several source documents, in print order; translations follow its structure. */
 public record Brochure(String id, Language language, String title, Imprint imprint, List<CatalogDocument> parts) {
 
-    public boolean isLastPart(CatalogDocument document) {
-        return !parts.isEmpty() && parts.get(parts.size() - 1).equals(document);
-    }
-
-    public int numberOf(CatalogDocument document) {
-        return parts.indexOf(document) + 1;
+    public List<String> partPaths() {
+        return parts.stream().map(CatalogDocument::path).toList();
     }
 }

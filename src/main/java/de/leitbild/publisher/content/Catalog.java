@@ -4,15 +4,27 @@ import java.util.List;
 import java.util.Optional;
 
 import de.leitbild.publisher.config.Language;
+import de.leitbild.publisher.problem.Problem;
 
-/** Everything the content folder holds, validated: documents, brochures and static files. */
-public record Catalog(List<CatalogDocument> documents, List<Brochure> brochures, List<StaticFile> staticFiles) {
+/**
+ * Everything the content folder holds, validated: documents, their translation sets, brochures, static files,
+ * and warnings that do not stop the build (outdated translations).
+ */
+public record Catalog(List<CatalogDocument> documents, List<TranslationSet> translationSets,
+        List<Brochure> brochures, List<StaticFile> staticFiles, List<Problem> warnings) {
 
-    public List<CatalogDocument> published(Language language) {
-        return documents.stream().filter(d -> d.published() && d.language().equals(language)).toList();
+    /** Every published document as a reader of {@code language} gets it, in path order. */
+    public List<SitePage> pages(Language language) {
+        return translationSets.stream().filter(s -> s.source().published()).map(s -> s.pageIn(language)).toList();
     }
 
-    public Optional<Brochure> brochureOf(CatalogDocument document) {
-        return brochures.stream().filter(b -> b.parts().contains(document)).findFirst();
+    public Optional<SitePage> page(Language language, String path) {
+        return translationSets.stream().filter(s -> s.path().equals(path) && s.source().published())
+                .map(s -> s.pageIn(language)).findFirst();
+    }
+
+    /** The brochure a document (by its path) belongs to. */
+    public Optional<Brochure> brochureOf(String path) {
+        return brochures.stream().filter(b -> b.parts().stream().anyMatch(p -> p.path().equals(path))).findFirst();
     }
 }

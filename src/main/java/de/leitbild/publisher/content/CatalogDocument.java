@@ -9,7 +9,8 @@ import de.leitbild.publisher.config.Language;
 
 /**
  * One AsciiDoc source in the catalog: its language, its path inside the language folder (without extension,
- * '/'-separated, the same for a document and its translations), type, title, header attributes and parse result.
+ * '/'-separated, the same for a document and its translations), type, title, header attributes, the version
+ * of its text (see {@link SourceVersion}) and the parse result.
  */
 public record CatalogDocument(
         Path source,
@@ -20,6 +21,7 @@ public record CatalogDocument(
         boolean published,
         Map<String, String> attributes,
         Map<String, Integer> attributeLines,
+        String version,
         AsciidocEngine.Parsed parsed) {
 
     /** The site-relative output path, e.g. {@code de/brandenburg/leitbild.html}. */

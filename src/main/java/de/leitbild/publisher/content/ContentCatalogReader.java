@@ -73,7 +73,11 @@ public final class ContentCatalogReader {
             }
             String inside = relative.subpath(1, relative.getNameCount()).toString().replace('\\', '/');
             String name = file.getFileName().toString();
-            if (name.endsWith(".adoc")) {
+            if (name.endsWith(".adoc") && !inside.matches("[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_-]*)*\\.adoc")) {
+                problems.add(new Problem(file, 1, "the file name becomes the web address: use lowercase letters "
+                        + "a-z, digits and hyphens only (no umlauts, spaces or capitals), e.g. "
+                        + "jahresbericht-2025.adoc"));
+            } else if (name.endsWith(".adoc")) {
                 readDocument(file, language.get(), inside.substring(0, inside.length() - ".adoc".length()), problems)
                         .ifPresent(documents::add);
             } else if (OTHER_ASCIIDOC_EXTENSIONS.stream().anyMatch(name::endsWith)) {
@@ -83,9 +87,13 @@ public final class ContentCatalogReader {
             }
         }
         documents.sort(Comparator.comparing(CatalogDocument::outputPath));
-        List<Brochure> brochures = BrochureAssembler.assemble(documents, problems);
+        List<Problem> warnings = new ArrayList<>();
+        List<TranslationSet> sets = TranslationLinker.link(settings, documents, problems, warnings);
+        List<Brochure> brochures = BrochureAssembler.assemble(documents.stream()
+                .filter(d -> d.language().equals(settings.sourceLanguage())).toList(), problems);
         problems.throwIfAny();
-        return new Catalog(List.copyOf(documents), brochures, List.copyOf(staticFiles));
+        return new Catalog(List.copyOf(documents), sets, brochures, List.copyOf(staticFiles),
+                warnings.stream().sorted().toList());
     }
 
     private Optional<CatalogDocument> readDocument(Path file, Language language, String path,
@@ -131,7 +139,7 @@ public final class ContentCatalogReader {
         Map<String, Integer> lineMap = new LinkedHashMap<>(header.attributeLines());
         lineMap.put("title", header.titleLine());
         return Optional.of(new CatalogDocument(file, language, path, type.get(), title, published,
-                Map.copyOf(attributes), Map.copyOf(lineMap), parsed));
+                Map.copyOf(attributes), Map.copyOf(lineMap), SourceVersion.of(text), parsed));
     }
 
     private Map<String, Object> asciidocAttributes(Language language) {
