@@ -2,6 +2,7 @@ package de.leitbild.publisher;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import de.leitbild.publisher.i18n.MessageBundles;
 import de.leitbild.publisher.problem.BuildFailure;
 import de.leitbild.publisher.problem.Problem;
 import de.leitbild.publisher.publish.SitePublisher;
+import de.leitbild.publisher.search.SearchIndexWriter;
 
 /** The orchestrator: runs the pipeline stages in turn, each taking the previous stage's result. */
 public final class SiteBuild {
@@ -38,6 +40,34 @@ public final class SiteBuild {
 
     /** The validated sources of a site. */
     public record Sources(SiteSettings settings, MessageBundles messages, Catalog catalog) {
+    }
+
+    /**
+     * Runs the config, content and bake stages into {@code scratch}, an empty folder the caller throws away, and
+     * publishes nothing. Unlike {@link #run} it goes on past the content stage's problems, so that one look at the
+     * sources finds broken links too; only a configuration problem stops it.
+     */
+    public Inspection inspect(Path root, Path scratch) throws BuildFailure {
+        SiteSettings settings = new SiteSettingsLoader().load(root, scratch);
+        MessageBundles messages = MessageBundles.load(settings);
+        ContentCatalogReader.Reading reading = new ContentCatalogReader(settings, messages, engine).readAll();
+        List<Problem> problems = new ArrayList<>(reading.problems());
+        try {
+            new SiteBaker(settings, messages, engine).bake(reading.catalog(), scratch);
+        } catch (BuildFailure failure) {
+            problems.addAll(failure.problems());
+        } catch (RuntimeException e) {
+            // A catalog with problems can trip the bake stage; those problems say what to fix first.
+            if (problems.isEmpty()) {
+                throw e;
+            }
+        }
+        return new Inspection(new Sources(settings, messages, reading.catalog()),
+                problems.stream().sorted().distinct().toList());
+    }
+
+    /** What {@link #inspect} found: the sources as far as they could be read, and every problem. */
+    public record Inspection(Sources sources, List<Problem> problems) {
     }
 
     /** Builds the site whose sources are in {@code root} into {@code output}; on failure {@code output} is untouched. */
@@ -61,6 +91,8 @@ public final class SiteBuild {
         try {
             site = new SiteBaker(settings, messages, engine).bake(catalog, staging);
             start = lap(millis, "bake", start);
+            new SearchIndexWriter(settings).write(catalog, staging);
+            start = lap(millis, "search", start);
             publisher.publish(staging);
             lap(millis, "publish", start);
         } catch (BuildFailure | RuntimeException e) {

@@ -12,6 +12,7 @@ import org.jsoup.nodes.Entities;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Elements;
 
+import de.leitbild.publisher.content.UnsafeMarkupScanner;
 import de.leitbild.publisher.i18n.MessageBundle;
 
 /**
@@ -64,7 +65,7 @@ final class BodyFinisher {
                 relative.add(src);
             }
         }
-        return new FinishedBody(body.html(), toc, broken, relative, foreign);
+        return new FinishedBody(body.html(), toc, broken, relative, foreign, UnsafeMarkupScanner.scan(body));
     }
 
     /** On narrow screens each cell shows the heading of its column, so rows read as cards. */

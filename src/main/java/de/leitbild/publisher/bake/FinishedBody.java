@@ -2,7 +2,9 @@ package de.leitbild.publisher.bake;
 
 import java.util.List;
 
-/** A document body ready for its template: cleaned HTML, its headings, and the links it makes. */
+import de.leitbild.publisher.content.UnsafeMarkupScanner;
+
+/** A document body ready for its template: cleaned HTML, its headings, the links it makes, and unsafe markup. */
 record FinishedBody(String html, List<TocEntry> toc, List<String> brokenAnchors, List<String> relativeLinks,
-        List<String> foreignResources) {
+        List<String> foreignResources, List<UnsafeMarkupScanner.Finding> unsafeMarkup) {
 }

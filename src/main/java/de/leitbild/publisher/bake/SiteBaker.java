@@ -26,6 +26,7 @@ import de.leitbild.publisher.content.Catalog;
 import de.leitbild.publisher.content.CatalogDocument;
 import de.leitbild.publisher.content.SitePage;
 import de.leitbild.publisher.content.TranslationState;
+import de.leitbild.publisher.content.UnsafeMarkupScanner;
 import de.leitbild.publisher.content.StaticFile;
 import de.leitbild.publisher.i18n.MessageBundle;
 import de.leitbild.publisher.i18n.MessageBundles;
@@ -215,6 +216,10 @@ public final class SiteBaker {
                         "the link target '" + href + "' does not exist in the site: correct the path (relative to "
                                 + "this file, e.g. xref:other.adoc[]) or add the missing document"));
             }
+        }
+        // The second net behind the source scan of the content stage: raw HTML from included files and the like.
+        for (UnsafeMarkupScanner.Finding unsafe : body.unsafeMarkup()) {
+            problems.add(new Problem(document.source(), lineMentioning(sourceLines, unsafe.token()), unsafe.message()));
         }
         for (String src : body.foreignResources()) {
             problems.add(new Problem(document.source(), lineMentioning(sourceLines, src), "'" + src

@@ -23,6 +23,10 @@ public final class SiteSettingsLoader {
 
     public static final String CONFIG_FILE = "jbake.properties";
 
+    /** The search analyzers a language can name (see the search stage). */
+    public static final List<String> ANALYZERS = List.of("german", "english", "ukrainian", "arabic", "turkish",
+            "russian", "persian");
+
     /** Reads the settings of the site whose sources are in {@code root}; the site is written to {@code outputFolder}. */
     public SiteSettings load(Path root, Path outputFolder) throws BuildFailure {
         Path root0 = root.toAbsolutePath().normalize();
@@ -76,6 +80,13 @@ public final class SiteSettingsLoader {
             String hreflang = props.optional("language." + id + ".hreflang", lang == null ? "" : lang);
             String fonts = props.optional("language." + id + ".fonts", "latin");
             String formatLocale = props.optional("language." + id + ".locale", lang == null ? "" : lang);
+            String analyzer = props.required("language." + id + ".analyzer", "the search analyzer for the "
+                    + "language's texts: " + String.join(", ", ANALYZERS));
+            if (analyzer != null && !ANALYZERS.contains(analyzer)) {
+                problems.add(props.problem("language." + id + ".analyzer", "unknown analyzer '" + analyzer
+                        + "': use one of " + String.join(", ", ANALYZERS)));
+                continue;
+            }
             if (!dir.equals("ltr") && !dir.equals("rtl")) {
                 problems.add(props.problem("language." + id + ".dir",
                         "language." + id + ".dir must be ltr or rtl, not '" + dir + "'"));
@@ -93,7 +104,7 @@ public final class SiteSettingsLoader {
             }
             if (lang != null && autonym != null) {
                 languages.add(new Language(id, lang, hreflang, TextDirection.valueOf(dir.toUpperCase(Locale.ROOT)),
-                        autonym, fonts, formatLocale));
+                        autonym, fonts, formatLocale, analyzer));
             }
         }
         return languages;

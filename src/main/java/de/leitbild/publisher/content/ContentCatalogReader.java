@@ -44,6 +44,19 @@ public final class ContentCatalogReader {
 
     /** Reads and validates the whole content folder; every problem found is reported together. */
     public Catalog read() throws BuildFailure {
+        Reading reading = readAll();
+        if (!reading.problems().isEmpty()) {
+            throw new BuildFailure(reading.problems());
+        }
+        return reading.catalog();
+    }
+
+    /** A catalog of every document that could be read, and the problems found; for checks that look further. */
+    public record Reading(Catalog catalog, List<Problem> problems) {
+    }
+
+    /** Reads the whole content folder and goes on past problems, so that {@code check} can also look at links. */
+    public Reading readAll() throws BuildFailure {
         Path contentFolder = settings.contentFolder();
         if (!Files.isDirectory(contentFolder)) {
             throw new BuildFailure(new Problem(settings.configFile(), 1, "the content folder "
@@ -91,9 +104,14 @@ public final class ContentCatalogReader {
         List<TranslationSet> sets = TranslationLinker.link(settings, documents, problems, warnings);
         List<Brochure> brochures = BrochureAssembler.assemble(documents.stream()
                 .filter(d -> d.language().equals(settings.sourceLanguage())).toList(), problems);
-        problems.throwIfAny();
-        return new Catalog(List.copyOf(documents), sets, brochures, List.copyOf(staticFiles),
-                warnings.stream().sorted().toList());
+        List<Problem> found = List.of();
+        try {
+            problems.throwIfAny();
+        } catch (BuildFailure failure) {
+            found = failure.problems();
+        }
+        return new Reading(new Catalog(List.copyOf(documents), sets, brochures, List.copyOf(staticFiles),
+                warnings.stream().sorted().toList()), found);
     }
 
     private Optional<CatalogDocument> readDocument(Path file, Language language, String path,
@@ -112,6 +130,7 @@ public final class ContentCatalogReader {
             text = text.substring(1);
         }
         List<String> lines = text.lines().toList();
+        problems.addAll(UnsafeMarkupScanner.scan(file, lines));
         SourceHeader header = SourceHeader.scan(lines);
         if (header.titleLine() == 0) {
             problems.add(new Problem(file, 1, "the document has no title: its header must start with a line "

@@ -1,0 +1,99 @@
+package de.leitbild.publisher.search;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/** Splits a baked document page into sections at its headings (h2 to h4 with an id). */
+final class SectionExtractor {
+
+    private SectionExtractor() {
+    }
+
+    /** The sections of the page at {@code file}; {@code url} is the page's path relative to its language folder. */
+    static List<SearchSection> sections(Path file, String url, int firstId) throws IOException {
+        Document html = Jsoup.parse(file.toFile(), "UTF-8");
+        Element h1 = html.selectFirst("main h1");
+        String title = h1 == null ? "" : h1.text();
+        Element lead = html.selectFirst("main .document-header .lead");
+        Element body = html.selectFirst("main .document-body");
+        List<SearchSection> sections = new ArrayList<>();
+        if (body == null) {
+            return sections;
+        }
+        body.select(".footnote-back, sup.footnote-ref").remove();
+        SectionCollector collector = new SectionCollector(url, title, lead == null ? "" : lead.text(), firstId);
+        NodeTraversor.traverse(collector, body);
+        collector.finish();
+        return collector.sections;
+    }
+
+    private static final class SectionCollector implements NodeVisitor {
+        private final String url;
+        private final String title;
+        private final List<SearchSection> sections = new ArrayList<>();
+        private int nextId;
+        private String anchor = "";
+        private String heading;
+        private StringBuilder text = new StringBuilder();
+        private Element currentHeading;
+
+        SectionCollector(String url, String title, String lead, int firstId) {
+            this.url = url;
+            this.title = title;
+            this.heading = title;
+            this.nextId = firstId;
+            text.append(lead).append(' ');
+        }
+
+        @Override
+        public void head(Node node, int depth) {
+            if (node instanceof Element e && e.tagName().matches("h[2-4]") && e.hasAttr("id")) {
+                finish();
+                anchor = e.id();
+                heading = e.text();
+                currentHeading = e;
+            } else if (node instanceof TextNode t && (currentHeading == null || !t.hasParent()
+                    || !isInside(t, currentHeading))) {
+                text.append(t.text());
+            } else if (node instanceof Element e && e.isBlock()) {
+                text.append(' ');
+            }
+        }
+
+        @Override
+        public void tail(Node node, int depth) {
+            if (node instanceof Element e && e.isBlock()) {
+                text.append(' ');
+            }
+        }
+
+        void finish() {
+            String content = text.toString().replaceAll("\\s+", " ").strip();
+            if (!content.isEmpty() || !anchor.isEmpty()) {
+                String link = anchor.isEmpty() ? url : url + "#" + anchor;
+                sections.add(new SearchSection(nextId++, link, title, heading, sections.isEmpty() ? title : "",
+                        content));
+            }
+            text = new StringBuilder();
+        }
+
+        private static boolean isInside(Node node, Element ancestor) {
+            for (Node n = node.parent(); n != null; n = n.parent()) {
+                if (n == ancestor) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}

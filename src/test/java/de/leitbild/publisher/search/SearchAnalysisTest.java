@@ -1,0 +1,132 @@
+package de.leitbild.publisher.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.junit.jupiter.api.Test;
+
+/** The analysis the index is built with: what a reader types maps onto the terms of the text. */
+class SearchAnalysisTest {
+
+    private static final Set<String> GERMAN_WORDS = Set.of("konzept", "beirat", "integration", "beauftragte",
+            "steuerung", "gruppe");
+
+    private static List<String> terms(Analyzer analyzer, String text) {
+        List<String> tokens = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream("text", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                tokens.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return tokens;
+    }
+
+    @Test
+    void aGermanCompoundIsFoundByItsParts() {
+        try (Analyzer german = LanguageAnalyzers.create("german", GERMAN_WORDS)) {
+            assertThat(terms(german, "Integrationskonzept")).containsAll(terms(german, "Konzept"))
+                    .containsAll(terms(german, "Integration"));
+            assertThat(terms(german, "Ausländerbeirat")).containsAll(terms(german, "Beirat"));
+            assertThat(terms(german, "Steuerungsgruppe")).containsAll(terms(german, "Gruppe"));
+        }
+    }
+
+    @Test
+    void germanUmlautsAndSharpSFoldSoThatPlainAndTranscribedSpellingsMatch() {
+        try (Analyzer german = LanguageAnalyzers.create("german", GERMAN_WORDS)) {
+            List<String> umlaut = terms(german, "Ausländerbeauftragte");
+            assertThat(terms(german, "Auslaenderbeauftragte")).isEqualTo(umlaut);
+            assertThat(terms(german, "Auslanderbeauftragte")).isEqualTo(umlaut);
+            assertThat(terms(german, "Maßnahmen")).isEqualTo(terms(german, "Massnahmen"));
+            assertThat(terms(german, "Oberbürgermeisterin")).isEqualTo(terms(german, "Oberbuergermeisterin"));
+        }
+    }
+
+    @Test
+    void germanInflectionsShareATerm() {
+        try (Analyzer german = LanguageAnalyzers.create("german", GERMAN_WORDS)) {
+            assertThat(terms(german, "Beauftragten")).isEqualTo(terms(german, "Beauftragte"));
+            assertThat(terms(german, "Konzeptes")).containsAll(terms(german, "Konzept"));
+        }
+    }
+
+    @Test
+    void leichteSpracheCompoundsWithHyphenOrMiddleDotAreFoundInBothForms() {
+        try (Analyzer german = LanguageAnalyzers.create("german", GERMAN_WORDS)) {
+            List<String> joined = terms(german, "Integrationsbeauftragte");
+            assertThat(terms(german, "Integrations-Beauftragte")).containsAll(joined);
+            assertThat(terms(german, "Integrations·Beauftragte")).containsAll(joined);
+            assertThat(terms(german, "Integrations-Beauftragte")).containsAll(terms(german, "Beauftragte"));
+        }
+    }
+
+    @Test
+    void germanStopWordsYieldNoTerms() {
+        try (Analyzer german = LanguageAnalyzers.create("german", GERMAN_WORDS)) {
+            assertThat(terms(german, "und die der mit")).isEmpty();
+        }
+    }
+
+    @Test
+    void arabicIsNormalisedSoThatHamzaAndDiacriticVariantsMatch() {
+        try (Analyzer arabic = LanguageAnalyzers.create("arabic", Set.of())) {
+            assertThat(terms(arabic, "الاندماج")).isEqualTo(terms(arabic, "الإندماج"));
+            assertThat(terms(arabic, "الاندماج")).isEqualTo(terms(arabic, "الاندِماج"));
+            assertThat(terms(arabic, "المهاجرين")).isNotEmpty();
+        }
+    }
+
+    @Test
+    void persianIsNormalisedSoThatArabicYehAndKafMatchPersianOnes() {
+        try (Analyzer persian = LanguageAnalyzers.create("persian", Set.of())) {
+            assertThat(terms(persian, "یکپارچگی")).isEqualTo(terms(persian, "يكپارچگي"));
+        }
+    }
+
+    @Test
+    void turkishUsesTurkishCasingForDottedAndDotlessI() {
+        try (Analyzer turkish = LanguageAnalyzers.create("turkish", Set.of())) {
+            assertThat(terms(turkish, "GÖREVLİLERİ")).isEqualTo(terms(turkish, "görevlileri"));
+            assertThat(terms(turkish, "görevlileri")).isEqualTo(terms(turkish, "görevlilerin"));
+        }
+    }
+
+    @Test
+    void russianAndUkrainianInflectionsShareATerm() {
+        try (Analyzer russian = LanguageAnalyzers.create("russian", Set.of())) {
+            assertThat(terms(russian, "уполномоченных")).isEqualTo(terms(russian, "уполномоченные"));
+        }
+        try (Analyzer ukrainian = LanguageAnalyzers.create("ukrainian", Set.of())) {
+            assertThat(terms(ukrainian, "інтеграції")).containsAnyElementsOf(terms(ukrainian, "інтеграція"));
+        }
+    }
+
+    @Test
+    void keysAddTheSpellingsReadersTypeWithoutUmlautsOrTurkishLetters() {
+        try (Analyzer german = LanguageAnalyzers.create("german", GERMAN_WORDS)) {
+            KeyVocabulary keys = new KeyVocabulary(german, LanguageAnalyzers.stopWords("german"), Locale.GERMAN,
+                    "german");
+            assertThat(keys.variants("ausländerbeirat")).contains("auslaenderbeirat", "auslanderbeirat");
+        }
+        try (Analyzer turkish = LanguageAnalyzers.create("turkish", Set.of())) {
+            KeyVocabulary keys = new KeyVocabulary(turkish, LanguageAnalyzers.stopWords("turkish"),
+                    Locale.forLanguageTag("tr"), "turkish");
+            assertThat(keys.variants("görevlisi")).contains("gorevlisi");
+            assertThat(KeyVocabulary.normalize("İNTEGRASYON", Locale.forLanguageTag("tr"))).isEqualTo("integrasyon");
+        }
+    }
+}
