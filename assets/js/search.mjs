@@ -91,7 +91,7 @@ export class SiteSearch {
     const marks = [...needles].filter(Boolean);
     const results = await Promise.all(best.map(async ({ id, score }) => {
       const chunk = await this.#load(`sections/${Math.floor(id / m.sectionChunkSize)}.json.gz`);
-      const s = chunk[id % m.sectionChunkSize]?.id === id ? chunk[id % m.sectionChunkSize] : chunk.find((c) => c.id === id);
+      const s = chunk.find((c) => c.id === id);
       return { url: s.url, page: s.page, heading: s.heading, snippetHtml: snippet(s.text, s.lang, marks), score, lang: s.lang };
     }));
     return answer('ok', results, ranked.length);

@@ -29,6 +29,11 @@
         <li><a href="${allDocuments}">${msg.get("nav.documents")}</a></li>
       </ul>
     </nav>
+    <form class="site-search" role="search" action="${searchPage}" method="get" aria-label="${msg.get("search.title")}">
+      <label for="site-search-q" class="visually-hidden">${msg.get("search.label")}</label>
+      <input type="search" id="site-search-q" name="q" dir="auto" enterkeyhint="search">
+      <button type="submit">${msg.get("search.button")}</button>
+    </form>
     <details class="language-switcher">
       <summary><span class="visually-hidden">${msg.get("languages.switcher")}: </span><span aria-hidden="true" class="language-switcher__icon">⇄</span> ${lang.autonym}</summary>
       <nav aria-label="${msg.get("languages.switcher")}">

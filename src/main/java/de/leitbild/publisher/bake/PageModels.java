@@ -45,6 +45,10 @@ final class PageModels {
         return language.id() + "/" + LISTING_FOLDER + "/index.html";
     }
 
+    static String searchPath(Language language) {
+        return language.id() + "/search.html";
+    }
+
     static String typePath(Language language, DocumentType type) {
         return language.id() + "/" + LISTING_FOLDER + "/" + type.id() + ".html";
     }
@@ -64,6 +68,7 @@ final class PageModels {
         model.put("home", SiteLinks.between(outputPath, homePath(language)));
         model.put("allDocuments", SiteLinks.between(outputPath, allDocumentsPath(language)));
         model.put("languageChooser", SiteLinks.between(outputPath, "index.html"));
+        model.put("searchPage", SiteLinks.between(outputPath, searchPath(language)));
         model.put("fonts", language.fonts());
         List<Map<String, Object>> footer = new ArrayList<>();
         for (String path : FOOTER_PAGES) {

@@ -42,6 +42,7 @@ public final class SiteBaker {
     private static final String LANGUAGE_CHOOSER_TEMPLATE = "languages.ftl";
     private static final String HOME_TEMPLATE = "home.ftl";
     private static final String LISTING_TEMPLATE = "listing.ftl";
+    private static final String SEARCH_TEMPLATE = "search.ftl";
 
     private final SiteSettings settings;
     private final MessageBundles messages;
@@ -78,6 +79,7 @@ public final class SiteBaker {
             MessageBundle bundle = messages.of(language);
             writeHome(models, writer, sitemap, language, bundle, types);
             writeListings(models, writer, sitemap, language, bundle, types);
+            writeSearchPage(models, writer, language, bundle);
             BodyFinisher finisher = new BodyFinisher(bundle);
             for (SitePage page : catalog.pages(language)) {
                 CatalogDocument document = page.shown();
@@ -160,6 +162,16 @@ public final class SiteBaker {
         }
     }
 
+    /** The search page; its index is written by the search stage into the language's search/ folder. */
+    private void writeSearchPage(PageModels models, PageWriter writer, Language language, MessageBundle bundle) {
+        String path = PageModels.searchPath(language);
+        Map<String, Object> model = models.common(language, path, bundle.get("search.title"), PageModels::searchPath);
+        model.put("searchIndex", "search/");
+        model.put("breadcrumbs", List.of(PageModels.link(bundle.get("nav.home"), (String) model.get("home"))));
+        writer.write(path, SEARCH_TEMPLATE, language.locale(), model,
+                settings.templateFolder().resolve(SEARCH_TEMPLATE));
+    }
+
     private Map<String, Object> languageChooserModel(PageModels models) {
         Language source = settings.sourceLanguage();
         Map<String, Object> model = models.common(source, "index.html", messages.of(source).get("site.name"),
@@ -185,6 +197,7 @@ public final class SiteBaker {
         for (Language language : settings.languages()) {
             reserved.add(PageModels.homePath(language));
             reserved.add(PageModels.allDocumentsPath(language));
+            reserved.add(PageModels.searchPath(language));
             settings.documentTypes().values().forEach(t -> reserved.add(PageModels.typePath(language, t)));
         }
         return reserved;
