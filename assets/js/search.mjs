@@ -102,6 +102,10 @@ export class SiteSearch {
     const chars = [...form];
     const shard = chars.slice(0, 2).join('');
     if (!m.keyShards.has(shard)) return [];
+    // A key's terms mostly begin like the key (after folding): fetch that term shard alongside the key
+    // shard, so the usual word costs one round trip, not two. A wrong guess costs one small file.
+    const guess = fold(shard, m.lang).slice(0, 2);
+    if (m.termShards.has(guess)) this.#load(`terms/${encodeURIComponent(guess)}.json.gz`).catch(() => {});
     const { map, sorted } = await this.#load(`keys/${encodeURIComponent(shard)}.json.gz`, (keys) =>
       ({ map: keys, sorted: Object.keys(keys).sort() })); // own sort: JSON objects put "2024"-like keys first
     const key = (text) => ({ text, ids: map[text] });
@@ -139,7 +143,8 @@ export class SiteSearch {
     return this.#load('manifest.json.gz', (m) => {
       if (m.format !== 1) throw new Error(`search index format ${m.format} is not supported (expected 1)`);
       const starts = Object.entries(m.termShardStarts).sort((a, b) => a[1] - b[1]);
-      return { ...m, stop: new Set(m.stopKeys), keyShards: new Set(m.keyShards), starts };
+      return { ...m, stop: new Set(m.stopKeys), keyShards: new Set(m.keyShards), termShards: new Set(m.termShards),
+        starts };
     });
   }
 

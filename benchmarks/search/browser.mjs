@@ -9,12 +9,19 @@ const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  // Nothing may leave the machine: every host but the loopback server is unresolvable. (Not
+  // Playwright's request interception, which would add a round trip to Node to every fetch
+  // and so slow down most the engine that makes more requests.)
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
 ];
 
-/** The page the benchmark opens per language: empty, no CSP, `lang` set (Pagefind picks its index by it). */
+/**
+ * The page the benchmark opens per language: empty, no CSP, `lang` set (Pagefind picks its index
+ * by it), an empty icon so that Chromium does not ask for /favicon.ico.
+ */
 export const BENCH_PAGE = '__search-benchmark.html';
 export const benchPageHtml = (lang) =>
-  `<!DOCTYPE html>\n<html lang="${lang}"><head><meta charset="utf-8"><title>search benchmark</title></head><body></body></html>\n`;
+  `<!DOCTYPE html>\n<html lang="${lang}"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>search benchmark</title></head><body></body></html>\n`;
 
 /**
  * The two engines, as functions evaluated in the page. Each runs one query the way a search
@@ -115,13 +122,10 @@ function byteCounter(context, origin) {
 async function openPage(browser, origin, lang) {
   const context = await browser.newContext();
   const counter = byteCounter(context, origin);
-  // Nothing may leave the machine.
-  await context.route('**/*', (route) =>
-    route.request().url().startsWith(origin + '/') ? route.continue() : route.abort('blockedbyclient'));
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('console', (m) => m.type() === 'error' && errors.push(`${m.text()} ${m.location()?.url ?? ''}`.trim()));
   await page.goto(`${origin}/${lang}/${BENCH_PAGE}`);
   await counter.settle();
   return { context, page, counter, errors };
@@ -138,6 +142,9 @@ export async function measureBytes(browser, origin, engine, lang, query, followU
       counter.mark();
       const result = await page.evaluate(engine.run, { query: q, lang, extra: 0 });
       const responses = await counter.settle();
+      for (const r of responses) {
+        if (r.failed || r.status >= 400) errors.push(`${r.failed ? 'failed' : `HTTP ${r.status}`}: ${new URL(r.url).pathname} (query "${q}")`);
+      }
       return {
         query: q,
         bytes: responses.reduce((n, r) => n + r.bytes, 0),
@@ -158,16 +165,28 @@ export async function measureBytes(browser, origin, engine, lang, query, followU
 /**
  * Latency and results of every query of the set in one page, warm: the set's first query is
  * run once untimed (loads the engine), then each query is run and timed.
- * With `extra`, results beyond 5 are loaded untimed in a second page (Pagefind's in-language top 5).
+ * With `extra`, results beyond 5 are loaded untimed in a second page (Pagefind's in-language top 5);
+ * with `countFetches`, each run also says what it fetched (waits for quiet between queries) and
+ * how long the same query takes when repeated (msRepeated).
  */
-export async function measureQueries(browser, origin, engine, lang, queries, extra = 0) {
-  const { context, page, errors } = await openPage(browser, origin, lang);
+export async function measureQueries(browser, origin, engine, lang, queries, extra = 0, countFetches = false) {
+  const { context, page, counter, errors } = await openPage(browser, origin, lang);
   const runs = [];
   try {
     await page.evaluate(engine.run, { query: queries[0].query, lang, extra: 0 });
     for (const q of queries) {
       try {
-        runs.push({ ...q, ...(await page.evaluate(engine.run, { query: q.query, lang, extra: 0 })) });
+        if (countFetches) await counter.settle();
+        counter.mark();
+        const run = { ...q, ...(await page.evaluate(engine.run, { query: q.query, lang, extra: 0 })) };
+        if (countFetches) {
+          // What the timed query fetched (warm page): explains a slow query.
+          const fetched = await counter.settle();
+          run.fetched = { requests: fetched.length, bytes: fetched.reduce((n, r) => n + r.bytes, 0) };
+          // The same query again, all its data now loaded: the engine's own work without fetching.
+          run.msRepeated = (await page.evaluate(engine.run, { query: q.query, lang, extra: 0 })).ms;
+        }
+        runs.push(run);
       } catch (e) {
         runs.push({ ...q, error: String(e.message ?? e).split('\n')[0], urls: [] });
       }

@@ -47,6 +47,7 @@ function summarise(e, isPagefind) {
     followUpRequestsMedian: median(follows.map((f) => f.requests)),
     latencyMedianMs: median(e.runs.map((r) => r.ms)),
     latencyP90Ms: quantile(e.runs.map((r) => r.ms), 0.9),
+    latencyRepeatedMedianMs: median(e.runs.map((r) => r.msRepeated)),
     latencyMaxMs: Math.max(...e.runs.map((r) => r.ms ?? NaN).filter(Number.isFinite)),
     failedQueries: e.runs.filter((r) => r.error).map((r) => `${r.query}: ${r.error}`),
     recall: recall(e.runs, isPagefind ? 'urlsInLanguage' : 'urls'),
@@ -64,7 +65,9 @@ export function report(result, queries) {
 
   lines.push(`# Search benchmark`, '');
   lines.push(`Same built site for both engines, served on 127.0.0.1 without compression, headless Chromium ${result.chromium}, Pagefind ${result.pagefindVersion}.`);
-  lines.push(`Bytes are encoded response bodies (kB = 1000 bytes); "gzip host" is what a host that gzips text responses would send.`);
+  lines.push(`Bytes are encoded response bodies (kB = 1000 bytes); "if the host gzips text" is what a host that gzips text responses would send.`);
+  lines.push(`Latency: each query timed in ${result.latencyPasses} fresh pages after a warm-up query, median per query, then the median over the queries; `
+    + `machine load average ${result.loadAverage.start[0]} at the start, ${result.loadAverage.end?.[0]} at the end (${result.cpus} CPUs).`);
   if (result.ownMissing.length) lines.push('', `**The project's search is missing from the built site (${result.ownMissing.join(', ')}): only Pagefind was measured.**`);
   lines.push('');
 
@@ -88,6 +91,7 @@ export function report(result, queries) {
     line('follow-up query: requests (median)', (x) => String(x.followUpRequestsMedian));
     line(`latency, warm (median of ${L.engines[names[0]].runs.length})`, (x) => ms(x.latencyMedianMs));
     line('latency, warm (90th percentile)', (x) => ms(x.latencyP90Ms));
+    line('latency, same query repeated (its data loaded; median)', (x) => ms(x.latencyRepeatedMedianMs));
     if (L.queries) {
       line('recall@5, all kinds', (x) => {
         const t = Object.values(x.recall).reduce((a, k) => ({ n: a.n + k.n, hits: a.hits + k.hits }), { n: 0, hits: 0 });
@@ -118,6 +122,9 @@ export function report(result, queries) {
     }
   }
 
+  if (result.ownOnly?.length) {
+    lines.push(`Only the project's search has an index for: ${result.ownOnly.join(', ')} (not compared).`, '');
+  }
   if (names.includes('pagefind')) {
     lines.push('Pagefind indexes pages by their `<html lang>`: its `de` index also holds the Leichte Sprache pages (`lang="de"`) and the root page. '
       + 'Recall for Pagefind counts its first 5 results inside the language folder (results elsewhere skipped, which favours Pagefind); '

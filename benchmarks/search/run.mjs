@@ -1,7 +1,7 @@
 // Search benchmark: the project's Lucene-built search and Pagefind, side by side, on the
 // same built site. Started by scripts/benchmark-search (which builds the site if needed).
 // Prints Markdown tables and writes the raw numbers to target/benchmark/search.json.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +16,8 @@ const siteDir = path.resolve(process.env.SITE_DIR || path.join(repo, 'target', '
 const outDir = path.join(repo, 'target', 'benchmark');
 const queries = JSON.parse(readFileSync(path.join(repo, 'benchmarks', 'search', 'queries.json'), 'utf8'));
 const keep = process.argv.includes('--keep');
+// Latency: each query is timed in this many fresh pages and its median taken (the machine may be busy).
+const latencyPasses = Number(/^--latency-passes=(\d+)$/.exec(process.argv.find((a) => a.startsWith('--latency-passes=')) ?? '')?.[1] ?? 3);
 const log = (...a) => console.error('[benchmark]', ...a);
 
 if (!existsSync(path.join(siteDir, 'index.html'))) {
@@ -35,7 +37,6 @@ const pagefindVersion = /Running Pagefind v(\S+)/.exec(pagefindOut)?.[1] ?? 'unk
 log(`Pagefind ${pagefindVersion} indexed the copy`);
 
 const pfLangs = Object.keys(pagefindLanguages(site));
-const setLangs = [...new Set(queries.map((q) => q.lang))];
 // Every language folder where both engines have an index; ours may be missing (not built yet).
 const siteLangs = pfLangs.filter((l) => existsSync(path.join(site, l, 'index.html')));
 const ownAvailable = existsSync(path.join(site, 'assets', 'js', 'search.mjs'));
@@ -54,6 +55,11 @@ const result = {
   chromium: browser.version(),
   engines: Object.fromEntries(engines.map((e) => [e, ENGINES[e].label])),
   ownMissing: ownAvailable ? [] : ['assets/js/search.mjs'],
+  // Language folders with only our index (Pagefind files Leichte Sprache, lang="de", under de).
+  ownOnly: ownAvailable ? readdirSync(site).filter((l) => !langs.includes(l) && ownDisk(site, l)) : [],
+  latencyPasses,
+  loadAverage: { start: os.loadavg().map((x) => +x.toFixed(2)) },
+  cpus: os.cpus().length,
   languages: {},
 };
 
@@ -79,8 +85,15 @@ try {
         if (m.foreign.length) throw new Error(`request to another host: ${m.foreign[0]}`);
         cold.push({ first: m.first, followUp: m.followUp });
       }
-      const timed = await measureQueries(browser, server.url, engine, lang, probe, name === 'pagefind' ? 30 : 0);
+      const timed = await measureQueries(browser, server.url, engine, lang, probe, name === 'pagefind' ? 30 : 0, true);
       timed.errors.forEach((e) => errors.add(e));
+      for (const run of timed.runs) run.msPasses = [run.ms];
+      for (let pass = 1; pass < latencyPasses; pass++) {
+        const again = await measureQueries(browser, server.url, engine, lang, probe);
+        again.errors.forEach((e) => errors.add(e));
+        again.runs.forEach((r, i) => timed.runs[i].msPasses.push(r.ms));
+      }
+      for (const run of timed.runs) run.ms = median(run.msPasses);
       entry.engines[name] = { disk, cold, runs: timed.runs, errors: [...errors] };
     }
   }
@@ -91,6 +104,7 @@ try {
   else log(`kept ${tmp}`);
 }
 
+result.loadAverage.end = os.loadavg().map((x) => +x.toFixed(2));
 mkdirSync(outDir, { recursive: true });
 const { markdown, summary } = report(result, queries);
 result.summary = summary;
@@ -98,6 +112,11 @@ writeFileSync(path.join(outDir, 'search.json'), JSON.stringify(result, null, 1) 
 writeFileSync(path.join(outDir, 'search.md'), markdown);
 console.log(markdown);
 log(`raw numbers: ${path.relative(repo, path.join(outDir, 'search.json'))}`);
+
+function median(xs) {
+  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
+}
 
 /** Bytes a compressing host would send for a response of the copy (see disk.mjs). */
 function gzipFor(urlPath, bytes) {

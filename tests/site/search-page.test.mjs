@@ -311,6 +311,24 @@ test('de: right-to-left text typed into the left-to-right page is shown right-to
   }
 });
 
+test('an index that cannot be loaded gives the bundle\'s "failed" message, and a later search retries', async () => {
+  const { page, close } = await openPage('/de/search.html');
+  try {
+    let failing = true;
+    await page.route('**/search/manifest.json.gz', (route) => (failing ? route.fulfill({ status: 503, body: '' }) : route.fallback()));
+    const messages = await messagesOf(page);
+    await page.fill('#search-query', QUERIES.de);
+    await page.press('#search-query', 'Enter');
+    assert.equal(await announced(page), messages.msgFailed);
+    assert.equal(messages.msgFailed, bundle('de')['search.failed']);
+    failing = false;
+    await page.press('#search-query', 'Enter');
+    await page.waitForFunction(() => document.querySelectorAll('#search-results li').length > 0);
+  } finally {
+    await close();
+  }
+});
+
 test('without JavaScript the page says so in its language and links to the list of documents', async () => {
   for (const lang of Object.keys(QUERIES)) {
     const { page, close } = await openPage(`/${lang}/search.html?q=Konzept`, { javaScriptEnabled: false });

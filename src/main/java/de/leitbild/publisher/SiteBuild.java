@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import de.leitbild.publisher.bake.BakedSite;
+import de.leitbild.publisher.bake.EditorGuidePage;
 import de.leitbild.publisher.bake.SiteBaker;
 import de.leitbild.publisher.config.SiteSettings;
 import de.leitbild.publisher.config.SiteSettingsLoader;
@@ -16,6 +17,8 @@ import de.leitbild.publisher.content.AsciidocEngine;
 import de.leitbild.publisher.content.Catalog;
 import de.leitbild.publisher.content.ContentCatalogReader;
 import de.leitbild.publisher.i18n.MessageBundles;
+import de.leitbild.publisher.pdf.BrochurePdf;
+import de.leitbild.publisher.pdf.BrochureRenderer;
 import de.leitbild.publisher.problem.BuildFailure;
 import de.leitbild.publisher.problem.Problem;
 import de.leitbild.publisher.publish.SitePublisher;
@@ -38,6 +41,13 @@ public final class SiteBuild {
         return new Sources(settings, messages, new ContentCatalogReader(settings, messages, engine).read());
     }
 
+    /** Like {@link #read}, without asking Git since when a translation is outdated (for the preview). */
+    public Sources readQuickly(Path root, Path output) throws BuildFailure {
+        SiteSettings settings = new SiteSettingsLoader().load(root, output);
+        MessageBundles messages = MessageBundles.load(settings);
+        return new Sources(settings, messages, new ContentCatalogReader(settings, messages, engine, false).read());
+    }
+
     /** The validated sources of a site. */
     public record Sources(SiteSettings settings, MessageBundles messages, Catalog catalog) {
     }
@@ -54,6 +64,7 @@ public final class SiteBuild {
         List<Problem> problems = new ArrayList<>(reading.problems());
         try {
             new SiteBaker(settings, messages, engine).bake(reading.catalog(), scratch);
+            new EditorGuidePage(settings, messages, engine).write(reading.catalog(), scratch);
         } catch (BuildFailure failure) {
             problems.addAll(failure.problems());
         } catch (RuntimeException e) {
@@ -89,7 +100,10 @@ public final class SiteBuild {
         }
         BakedSite site;
         try {
+            List<BrochurePdf> pdfs = new BrochureRenderer(settings, messages, engine).render(catalog, staging);
+            start = lap(millis, "pdf", start);
             site = new SiteBaker(settings, messages, engine).bake(catalog, staging);
+            new EditorGuidePage(settings, messages, engine).write(catalog, staging);
             start = lap(millis, "bake", start);
             new SearchIndexWriter(settings).write(catalog, staging);
             start = lap(millis, "search", start);

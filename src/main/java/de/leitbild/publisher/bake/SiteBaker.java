@@ -54,18 +54,37 @@ public final class SiteBaker {
         this.engine = engine;
     }
 
+    private SiteTemplateEngine templateEngine;
+
+    /** One template engine per baker, so that a baker kept by the preview parses its templates once. */
+    private synchronized SiteTemplateEngine templates() throws IOException {
+        if (templateEngine == null) {
+            templateEngine = new SiteTemplateEngine(settings.jbake());
+        }
+        return templateEngine;
+    }
+
     /** Writes the whole site into {@code staging}, which must be empty; returns the pages written. */
     public BakedSite bake(Catalog catalog, Path staging) throws BuildFailure {
+        return bake(catalog, staging, path -> true, true);
+    }
+
+    /**
+     * Writes the pages whose site-relative path {@code selected} accepts into {@code folder}, each file replaced
+     * atomically, and the assets if {@code withAssets}: the preview re-renders only what an edit affects.
+     */
+    public BakedSite bake(Catalog catalog, Path staging, java.util.function.Predicate<String> selected,
+            boolean withAssets) throws BuildFailure {
         SiteTemplateEngine templates;
         try {
-            templates = new SiteTemplateEngine(settings.jbake());
+            templates = templates();
         } catch (IOException e) {
             throw new BuildFailure(new Problem(settings.templateFolder(), 1, "the template folder cannot be read ("
                     + e.getMessage() + ")"));
         }
         PageModels models = new PageModels(settings, catalog, messages);
         ProblemCollector problems = new ProblemCollector();
-        PageWriter writer = new PageWriter(staging, templates, problems);
+        PageWriter writer = new PageWriter(staging, templates, problems, selected);
         Set<String> reserved = reservedPaths();
         Set<String> known = knownPaths(catalog);
         List<DocumentType> types = List.copyOf(settings.documentTypes().values());
@@ -82,6 +101,9 @@ public final class SiteBaker {
             writeSearchPage(models, writer, language, bundle);
             BodyFinisher finisher = new BodyFinisher(bundle);
             for (SitePage page : catalog.pages(language)) {
+                if (!selected.test(page.outputPath())) {
+                    continue;
+                }
                 CatalogDocument document = page.shown();
                 if (reserved.contains(page.outputPath())) {
                     problems.add(new Problem(document.source(), 1, "the path " + page.outputPath()
@@ -117,7 +139,9 @@ public final class SiteBaker {
                 }
             }
         }
-        copyAssets(staging, problems);
+        if (withAssets) {
+            copyAssets(staging, problems);
+        }
         copyStaticFiles(catalog, staging, problems);
         problems.throwIfAny();
         sitemap.write(staging.resolve("sitemap.xml"), catalog);
@@ -273,7 +297,7 @@ public final class SiteBaker {
                 }
                 Path out = target.resolve(relative.toString());
                 Files.createDirectories(out.getParent());
-                Files.copy(file, out);
+                Files.copy(file, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
             problems.add(new Problem(assets, 1, "the assets cannot be copied (" + e.getMessage() + ")"));
@@ -285,7 +309,7 @@ public final class SiteBaker {
             try {
                 Path out = staging.resolve(file.outputPath());
                 Files.createDirectories(out.getParent());
-                Files.copy(file.source(), out);
+                Files.copy(file.source(), out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException e) {
                 problems.add(new Problem(file.source(), 1, "cannot be copied into the site (" + e.getMessage() + ")"));
             }
@@ -297,15 +321,21 @@ public final class SiteBaker {
         private final Path staging;
         private final SiteTemplateEngine templates;
         private final ProblemCollector problems;
+        private final java.util.function.Predicate<String> selected;
         private final List<String> written = new ArrayList<>();
 
-        PageWriter(Path staging, SiteTemplateEngine templates, ProblemCollector problems) {
+        PageWriter(Path staging, SiteTemplateEngine templates, ProblemCollector problems,
+                java.util.function.Predicate<String> selected) {
             this.staging = staging;
             this.templates = templates;
             this.problems = problems;
+            this.selected = selected;
         }
 
         void write(String outputPath, String template, Locale locale, Map<String, Object> values, Path templateFile) {
+            if (!selected.test(outputPath)) {
+                return;
+            }
             TemplateModel model = new TemplateModel();
             model.putAll(values);
             StringWriter out = new StringWriter();
@@ -313,7 +343,11 @@ public final class SiteBaker {
                 templates.render(model, template, locale, out);
                 Path file = staging.resolve(outputPath);
                 Files.createDirectories(file.getParent());
-                Files.writeString(file, out.toString(), StandardCharsets.UTF_8);
+                // Written beside and renamed, so that a preview reader never sees half a page.
+                Path partial = file.resolveSibling(file.getFileName() + ".partial");
+                Files.writeString(partial, out.toString(), StandardCharsets.UTF_8);
+                Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
                 written.add(outputPath);
             } catch (RenderingException e) {
                 problems.add(templateProblem(e, templateFile, outputPath));

@@ -24,16 +24,58 @@ import de.leitbild.publisher.problem.Problem;
  */
 public final class AsciidocEngine implements AutoCloseable {
 
+    private static final int MEMORY_SIZE = 4096;
+
     private final Asciidoctor asciidoctor;
     private final ThreadLocal<Capture> capture = new ThreadLocal<>();
+    private final Map<String, Parsed> parsedMemory;
+    private final Map<Parsed, Converted> convertedMemory;
 
+    /** An engine for one build: every document is parsed and converted once anyway. */
     public AsciidocEngine() {
+        this(false);
+    }
+
+    /**
+     * An engine that, with {@code remember}, keeps what it parsed and converted, so that a preview rebuild after
+     * an edit parses and converts only the documents whose text changed.
+     */
+    public AsciidocEngine(boolean remember) {
         this.asciidoctor = Asciidoctor.Factory.create();
         this.asciidoctor.registerLogHandler(new ProblemLogHandler());
+        this.parsedMemory = remember ? java.util.Collections.synchronizedMap(lru()) : null;
+        this.convertedMemory = remember ? java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>()) : null;
+    }
+
+    private static <K, V> Map<K, V> lru() {
+        return new java.util.LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > MEMORY_SIZE;
+            }
+        };
     }
 
     /** Parses one document in safe mode; includes may not leave the document's folder. */
     public Parsed parse(Path file, String text, Map<String, Object> attributes) {
+        if (parsedMemory == null) {
+            return parseNow(file, text, attributes);
+        }
+        String key = file + "\u0000" + SourceVersion.of(text) + "\u0000" + text.hashCode() + "\u0000" + attributes;
+        Parsed known = parsedMemory.get(key);
+        if (known == null || hasIncludes(text)) {
+            known = parseNow(file, text, attributes);
+            parsedMemory.put(key, known);
+        }
+        return known;
+    }
+
+    /** A document that includes others must be parsed again: an included file may have changed. */
+    private static boolean hasIncludes(String text) {
+        return text.contains("include::");
+    }
+
+    private Parsed parseNow(Path file, String text, Map<String, Object> attributes) {
         Options options = Options.builder()
                 .safe(SafeMode.SAFE)
                 .baseDir(new File(file.getParent().toString()))
@@ -43,11 +85,22 @@ public final class AsciidocEngine implements AutoCloseable {
                 .build();
         List<Problem> problems = new ArrayList<>();
         Document document = withCapture(file, problems, () -> asciidoctor.load(text, options));
-        return new Parsed(file, document, List.copyOf(problems));
+        // Read across from JRuby once: a remembered document is asked for them after every preview edit.
+        Map<String, Object> documentAttributes = new java.util.HashMap<>(document.getAttributes());
+        String title = java.util.Optional.ofNullable(document.getDoctitle()).orElse("").trim();
+        return new Parsed(file, document, List.copyOf(problems),
+                java.util.Collections.unmodifiableMap(documentAttributes), title);
     }
 
     /** Converts a parsed document to its HTML body (without title, header and footer). */
     public Converted convert(Parsed parsed) {
+        if (convertedMemory == null) {
+            return convertNow(parsed);
+        }
+        return convertedMemory.computeIfAbsent(parsed, this::convertNow);
+    }
+
+    private Converted convertNow(Parsed parsed) {
         List<Problem> problems = new ArrayList<>();
         String html = withCapture(parsed.file(), problems, () -> parsed.document().convert());
         return new Converted(html, List.copyOf(problems));
@@ -68,7 +121,8 @@ public final class AsciidocEngine implements AutoCloseable {
     }
 
     /** A document Asciidoctor has parsed, with the problems found while parsing. */
-    public record Parsed(Path file, Document document, List<Problem> problems) {
+    public record Parsed(Path file, Document document, List<Problem> problems, Map<String, Object> attributes,
+            String title) {
     }
 
     /** The HTML of a converted document body, with the problems found while converting. */

@@ -36,7 +36,19 @@ public final class ContentCatalogReader {
     private final MessageBundles messages;
     private final AsciidocEngine engine;
 
+    private final boolean lookUpHistory;
+
     public ContentCatalogReader(SiteSettings settings, MessageBundles messages, AsciidocEngine engine) {
+        this(settings, messages, engine, true);
+    }
+
+    /**
+     * A reader that, without {@code lookUpHistory}, does not ask Git since which change a translation is
+     * outdated: the preview reads the sources after every edit and shows no such warnings.
+     */
+    public ContentCatalogReader(SiteSettings settings, MessageBundles messages, AsciidocEngine engine,
+            boolean lookUpHistory) {
+        this.lookUpHistory = lookUpHistory;
         this.settings = settings;
         this.messages = messages;
         this.engine = engine;
@@ -101,7 +113,7 @@ public final class ContentCatalogReader {
         }
         documents.sort(Comparator.comparing(CatalogDocument::outputPath));
         List<Problem> warnings = new ArrayList<>();
-        List<TranslationSet> sets = TranslationLinker.link(settings, documents, problems, warnings);
+        List<TranslationSet> sets = TranslationLinker.link(settings, documents, problems, warnings, lookUpHistory);
         List<Brochure> brochures = BrochureAssembler.assemble(documents.stream()
                 .filter(d -> d.language().equals(settings.sourceLanguage())).toList(), problems);
         List<Problem> found = List.of();
@@ -140,7 +152,7 @@ public final class ContentCatalogReader {
         AsciidocEngine.Parsed parsed = engine.parse(file, text, asciidocAttributes(language));
         problems.addAll(parsed.problems());
 
-        Map<String, Object> all = parsed.document().getAttributes();
+        Map<String, Object> all = parsed.attributes();
         Map<String, String> attributes = new TreeMap<>();
         for (String name : header.attributeLines().keySet()) {
             Object value = all.get(name);
@@ -148,7 +160,7 @@ public final class ContentCatalogReader {
                 attributes.put(name, String.valueOf(value).trim());
             }
         }
-        String title = Optional.ofNullable(parsed.document().getDoctitle()).orElse("").trim();
+        String title = parsed.title();
         DocumentValidator validator = new DocumentValidator(settings, file, header);
         Optional<DocumentType> type = validator.validate(attributes, problems);
         if (type.isEmpty()) {
@@ -193,7 +205,7 @@ public final class ContentCatalogReader {
     }
 
     /** Hidden files and the backup and lock files editors leave behind are not content. */
-    static boolean isIgnored(Path relative) {
+    public static boolean isIgnored(Path relative) {
         for (Path part : relative) {
             String name = part.toString();
             if (name.startsWith(".") || name.endsWith("~") || name.endsWith(".swp") || name.endsWith(".tmp")

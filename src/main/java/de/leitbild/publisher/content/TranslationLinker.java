@@ -17,7 +17,7 @@ final class TranslationLinker {
     }
 
     static List<TranslationSet> link(SiteSettings settings, List<CatalogDocument> documents,
-            ProblemCollector problems, List<Problem> warnings) {
+            ProblemCollector problems, List<Problem> warnings, boolean lookUpHistory) {
         Map<String, CatalogDocument> sources = new TreeMap<>();
         for (CatalogDocument d : documents) {
             if (d.language().equals(settings.sourceLanguage())) {
@@ -25,7 +25,7 @@ final class TranslationLinker {
             }
         }
         Map<String, Map<String, CatalogDocument>> translations = new TreeMap<>();
-        SourceHistory history = new SourceHistory(settings.root());
+        SourceHistory history = lookUpHistory ? new SourceHistory(settings.root()) : null;
         for (CatalogDocument d : documents) {
             if (d.language().equals(settings.sourceLanguage())) {
                 continue;
@@ -54,7 +54,8 @@ final class TranslationLinker {
             }
             if (!recorded.equals(source.version())) {
                 warnings.add(new Problem(d.source(), d.lineOf("translation-of"), "translation of " + sourceName
-                        + " is outdated since " + history.changeSince(source.source(), recorded, source.version())
+                        + " is outdated since " + (history == null ? "an edit of the source"
+                                : history.changeSince(source.source(), recorded, source.version()))
                         + ": update the translation, then set ':translation-of: " + source.version() + "'"));
             }
             translations.computeIfAbsent(d.path(), k -> new LinkedHashMap<>()).put(d.language().id(), d);

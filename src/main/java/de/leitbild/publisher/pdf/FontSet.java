@@ -34,6 +34,7 @@ final class FontSet {
 
     private final Path folder;
     private final Map<String, BitSet> coverage;
+    private final Map<String, Boolean> italic = new java.util.concurrent.ConcurrentHashMap<>();
 
     private FontSet(Path folder, Map<String, BitSet> coverage) {
         this.folder = folder;
@@ -68,6 +69,10 @@ final class FontSet {
             }
         }
         return faces;
+    }
+
+    private boolean hasItalic(String family) {
+        return italic.computeIfAbsent(family, f -> Files.isRegularFile(folder.resolve(f + "-Italic.ttf")));
     }
 
     /** The first family that can show {@code codePoint}, if any. */
@@ -126,14 +131,19 @@ final class FontSet {
         return Optional.empty();
     }
 
-    private static void flush(StringBuilder out, StringBuilder run, String family, String inherited) {
+    private void flush(StringBuilder out, StringBuilder run, String family, String inherited) {
         if (run.isEmpty()) {
             return;
         }
         if (family.equals(inherited)) {
             escape(run, out);
         } else {
-            out.append("<fo:inline font-family=\"").append(family).append("\">");
+            out.append("<fo:inline font-family=\"").append(family).append('"');
+            if (!hasItalic(family)) {
+                // A family without an italic face must not be asked for one: FOP would substitute another font.
+                out.append(" font-style=\"normal\"");
+            }
+            out.append('>');
             escape(run, out);
             out.append("</fo:inline>");
         }

@@ -17,7 +17,12 @@ import de.leitbild.publisher.problem.ProblemCollector;
  * condition, the font folder and the font families in the order they are tried for each character.
  */
 record PdfSettings(boolean cropMarks, Path outputProfile, String outputCondition, Path fontFolder,
-        List<String> fontFamilies, Path printTemplates) {
+        List<String> fontFamilies, Path printTemplates, java.util.Map<String, String> fontSizes) {
+
+    /** The size of the running text for {@code language}: {@code pdf.font-size.<id>}, else {@code pdf.font-size}. */
+    String fontSize(de.leitbild.publisher.config.Language language) {
+        return fontSizes.getOrDefault(language.id(), fontSizes.getOrDefault("", "9.5pt"));
+    }
 
     static final String TEMPLATE_FOLDER = "print";
 
@@ -51,9 +56,24 @@ record PdfSettings(boolean cropMarks, Path outputProfile, String outputCondition
                     + settings.root().relativize(fonts) + "/: put the TrueType files (<Family>-Regular.ttf, "
                     + "-Bold.ttf, -Italic.ttf, -BoldItalic.ttf) there, or correct pdf.fonts"));
         }
+        java.util.Map<String, String> sizes = new java.util.LinkedHashMap<>();
+        sizes.put("", text(settings, "pdf.font-size", "9.5pt"));
+        for (var language : settings.languages()) {
+            Object size = settings.jbake().get("pdf.font-size." + language.id());
+            if (size != null) {
+                sizes.put(language.id(), String.valueOf(size).trim());
+            }
+        }
+        sizes.forEach((id, size) -> {
+            if (!size.matches("\\d{1,2}(\\.\\d)?pt")) {
+                String key = id.isEmpty() ? "pdf.font-size" : "pdf.font-size." + id;
+                problems.add(problem(settings, lines, key, key + " must be a size in points, e.g. 9.5pt, not '"
+                        + size + "'"));
+            }
+        });
         problems.throwIfAny();
         return new PdfSettings(marks.equals("true"), profile, condition, fonts, families,
-                settings.templateFolder().resolve(TEMPLATE_FOLDER));
+                settings.templateFolder().resolve(TEMPLATE_FOLDER), java.util.Map.copyOf(sizes));
     }
 
     private static String text(SiteSettings settings, String key, String fallback) {

@@ -3,8 +3,10 @@ package de.leitbild.publisher.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -188,8 +190,8 @@ class SourceCheckTest {
     }
 
     @Test
-    void aCurrentTranslationAndValidSourcesPassWithNotesOnly() {
-        site = SiteFixture.create(folder.resolve("gut"));
+    void aCurrentTranslationAndValidSourcesPassWithNotesOnly() throws IOException {
+        site = SiteFixture.create(Files.createDirectories(folder.resolve("gut")));
         site.write("content/de/hallo.adoc", HALLO);
         site.write("content/en/hallo.adoc", "= Hello\n:jbake-type: page\n:jbake-status: published\n"
                 + ":translation-of: " + SourceVersion.of(HALLO) + "\n\nA valid document.\n");
