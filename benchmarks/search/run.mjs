@@ -30,7 +30,8 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), 'search-benchmark-'));
 const site = path.join(tmp, 'site');
 cpSync(siteDir, site, { recursive: true });
 log(`site copied to ${site}`);
-const pagefindOut = execFileSync('npx', ['--no-install', 'pagefind', '--site', site, '--output-subdir', 'pagefind'], {
+const pagefindBin = process.env.PAGEFIND_BIN ?? path.join(repo, 'target/benchmark-tools/node_modules/.bin/pagefind');
+const pagefindOut = execFileSync(pagefindBin, ['--site', site, '--output-subdir', 'pagefind'], {
   cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'],
 });
 const pagefindVersion = /Running Pagefind v(\S+)/.exec(pagefindOut)?.[1] ?? 'unknown';

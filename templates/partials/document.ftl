@@ -1,5 +1,6 @@
 <#-- A published document: heading, facts about its source, brochure navigation, contents, body, imprint. -->
 <#import "layout.ftl" as layout>
+<#import "pdf-link.ftl" as pdfl>
 <#macro document>
 <#-- Text of the shown document carries its own language where it differs from the page's (missing translation). -->
 <#assign cl><#if doc.foreign> lang="${doc.contentLang.lang}" dir="${doc.contentLang.dir}"</#if></#assign>
@@ -50,6 +51,7 @@
       <li lang="${part.lang.lang}" dir="${part.lang.dir}"><#if part.current><span aria-current="page">${part.label}</span><#else><a href="${part.url}">${part.label}</a></#if></li>
     </#list>
     </ol>
+    <#if doc.pdf??><@pdfl.link pdf=doc.pdf/></#if>
   </nav>
   </#if>
   <#if doc.showToc>

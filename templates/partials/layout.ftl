@@ -27,6 +27,7 @@
       <ul>
         <li><a href="${home}">${msg.get("nav.home")}</a></li>
         <li><a href="${allDocuments}">${msg.get("nav.documents")}</a></li>
+        <li><a href="${downloadsPage}">${msg.get("pdf.downloads")}</a></li>
       </ul>
     </nav>
     <form class="site-search" role="search" action="${searchPage}" method="get" aria-label="${msg.get("search.title")}">

@@ -102,7 +102,7 @@ public final class SiteBuild {
         try {
             List<BrochurePdf> pdfs = new BrochureRenderer(settings, messages, engine).render(catalog, staging);
             start = lap(millis, "pdf", start);
-            site = new SiteBaker(settings, messages, engine).bake(catalog, staging);
+            site = new SiteBaker(settings, messages, engine).withDownloads(pdfs).bake(catalog, staging);
             new EditorGuidePage(settings, messages, engine).write(catalog, staging);
             start = lap(millis, "bake", start);
             new SearchIndexWriter(settings).write(catalog, staging);

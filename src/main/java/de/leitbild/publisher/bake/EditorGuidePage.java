@@ -91,7 +91,7 @@ public final class EditorGuidePage {
                 .toList());
         guide.put("body", body.html());
         // Only the guide itself in German: the other languages' switcher entries lead to their home pages.
-        Map<String, Object> model = new PageModels(settings, catalog, messages).common(language, PATH, title,
+        Map<String, Object> model = new PageModels(settings, catalog, messages, List.of()).common(language, PATH, title,
                 l -> l.equals(language) ? PATH : PageModels.homePath(l), l -> false);
         model.put("guide", guide);
         model.put("breadcrumbs", List.of(PageModels.link(bundle.get("nav.home"), (String) model.get("home"))));

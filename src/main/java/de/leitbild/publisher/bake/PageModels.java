@@ -20,6 +20,8 @@ import de.leitbild.publisher.content.TranslationState;
 import de.leitbild.publisher.i18n.LocaleFormats;
 import de.leitbild.publisher.i18n.MessageBundle;
 import de.leitbild.publisher.i18n.MessageBundles;
+import de.leitbild.publisher.pdf.BrochurePdf;
+import de.leitbild.publisher.pdf.PdfKind;
 
 /** Builds the plain maps and lists the templates show; templates never compute facts themselves. */
 final class PageModels {
@@ -30,11 +32,17 @@ final class PageModels {
     private final SiteSettings settings;
     private final Catalog catalog;
     private final MessageBundles messages;
+    private final List<BrochurePdf> pdfs;
 
-    PageModels(SiteSettings settings, Catalog catalog, MessageBundles messages) {
+    PageModels(SiteSettings settings, Catalog catalog, MessageBundles messages, List<BrochurePdf> pdfs) {
         this.settings = settings;
         this.catalog = catalog;
         this.messages = messages;
+        this.pdfs = pdfs;
+    }
+
+    static String downloadsPath(Language language) {
+        return language.id() + "/downloads.html";
     }
 
     static String homePath(Language language) {
@@ -69,6 +77,7 @@ final class PageModels {
         model.put("allDocuments", SiteLinks.between(outputPath, allDocumentsPath(language)));
         model.put("languageChooser", SiteLinks.between(outputPath, "index.html"));
         model.put("searchPage", SiteLinks.between(outputPath, searchPath(language)));
+        model.put("downloadsPage", SiteLinks.between(outputPath, downloadsPath(language)));
         model.put("fonts", language.fonts());
         List<Map<String, Object>> footer = new ArrayList<>();
         for (String path : FOOTER_PAGES) {
@@ -125,7 +134,10 @@ final class PageModels {
         document.attribute("in-force-date").flatMap(formats::isoDate).ifPresent(v -> view.put("inForceDate", v));
         view.put("sourceDateUnknown", document.attribute("source-date-unknown").isPresent());
         view.put("example", document.attribute("example").isPresent());
-        catalog.brochureOf(page.path()).ifPresent(b -> view.put("brochure", brochureView(b, page, formats)));
+        catalog.brochureOf(page.path()).ifPresent(b -> {
+            view.put("brochure", brochureView(b, page, formats));
+            pdf(b.id(), language, PdfKind.ACCESSIBLE).ifPresent(p -> view.put("pdf", pdfView(p, from, language)));
+        });
         return view;
     }
 
@@ -200,6 +212,49 @@ final class PageModels {
             groups.add(group);
         }
         return groups;
+    }
+
+    private java.util.Optional<BrochurePdf> pdf(String brochure, Language language, PdfKind kind) {
+        return pdfs.stream().filter(p -> p.brochureId().equals(brochure) && p.language().equals(language)
+                && p.kind() == kind).findFirst();
+    }
+
+    private static Map<String, Object> pdfView(BrochurePdf pdf, String from, Language reader) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("url", SiteLinks.between(from, pdf.path()));
+        view.put("size", pdf.size(reader.locale()));
+        view.put("pages", pdf.pages());
+        return view;
+    }
+
+    /** Every brochure with its editions (languages that have both PDFs), titled in the reader's language. */
+    List<Map<String, Object>> downloads(Language reader, String from) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Brochure brochure : catalog.brochures()) {
+            List<Map<String, Object>> editions = new ArrayList<>();
+            for (Language language : settings.languages()) {
+                var accessible = pdf(brochure.id(), language, PdfKind.ACCESSIBLE);
+                var print = pdf(brochure.id(), language, PdfKind.PRINT);
+                if (accessible.isPresent() && print.isPresent()) {
+                    Map<String, Object> edition = new LinkedHashMap<>();
+                    edition.put("lang", languageMap(language));
+                    edition.put("accessible", pdfView(accessible.get(), from, reader));
+                    edition.put("print", pdfView(print.get(), from, reader));
+                    editions.add(edition);
+                }
+            }
+            if (editions.isEmpty()) {
+                continue;
+            }
+            SitePage first = catalog.page(reader, brochure.partPaths().get(0)).orElseThrow();
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("id", brochure.id());
+            entry.put("title", first.shown().attribute("brochure-title").orElse(brochure.title()));
+            entry.put("titleLang", languageMap(first.shown().language()));
+            entry.put("editions", editions);
+            list.add(entry);
+        }
+        return list;
     }
 
     List<Map<String, Object>> languages(String from) {

@@ -30,6 +30,7 @@ import de.leitbild.publisher.content.UnsafeMarkupScanner;
 import de.leitbild.publisher.content.StaticFile;
 import de.leitbild.publisher.i18n.MessageBundle;
 import de.leitbild.publisher.i18n.MessageBundles;
+import de.leitbild.publisher.pdf.BrochurePdf;
 import de.leitbild.publisher.problem.BuildFailure;
 import de.leitbild.publisher.problem.Problem;
 import de.leitbild.publisher.problem.ProblemCollector;
@@ -43,6 +44,7 @@ public final class SiteBaker {
     private static final String HOME_TEMPLATE = "home.ftl";
     private static final String LISTING_TEMPLATE = "listing.ftl";
     private static final String SEARCH_TEMPLATE = "search.ftl";
+    private static final String DOWNLOADS_TEMPLATE = "downloads.ftl";
 
     private final SiteSettings settings;
     private final MessageBundles messages;
@@ -52,6 +54,15 @@ public final class SiteBaker {
         this.settings = settings;
         this.messages = messages;
         this.engine = engine;
+    }
+
+    private List<BrochurePdf> downloads = List.of();
+
+    /** The same baker, with the brochure PDFs the pdf stage wrote: pages link them, the downloads page lists them. */
+    public SiteBaker withDownloads(List<BrochurePdf> pdfs) {
+        SiteBaker baker = new SiteBaker(settings, messages, engine);
+        baker.downloads = List.copyOf(pdfs);
+        return baker;
     }
 
     private SiteTemplateEngine templateEngine;
@@ -82,7 +93,7 @@ public final class SiteBaker {
             throw new BuildFailure(new Problem(settings.templateFolder(), 1, "the template folder cannot be read ("
                     + e.getMessage() + ")"));
         }
-        PageModels models = new PageModels(settings, catalog, messages);
+        PageModels models = new PageModels(settings, catalog, messages, downloads);
         ProblemCollector problems = new ProblemCollector();
         PageWriter writer = new PageWriter(staging, templates, problems, selected);
         Set<String> reserved = reservedPaths();
@@ -99,6 +110,7 @@ public final class SiteBaker {
             writeHome(models, writer, sitemap, language, bundle, types);
             writeListings(models, writer, sitemap, language, bundle, types);
             writeSearchPage(models, writer, language, bundle);
+            writeDownloadsPage(models, writer, language, bundle);
             BodyFinisher finisher = new BodyFinisher(bundle);
             for (SitePage page : catalog.pages(language)) {
                 if (!selected.test(page.outputPath())) {
@@ -196,6 +208,17 @@ public final class SiteBaker {
                 settings.templateFolder().resolve(SEARCH_TEMPLATE));
     }
 
+    /** The brochures as PDFs in every language they exist in, and the print PDFs for print shops. */
+    private void writeDownloadsPage(PageModels models, PageWriter writer, Language language, MessageBundle bundle) {
+        String path = PageModels.downloadsPath(language);
+        Map<String, Object> model = models.common(language, path, bundle.get("pdf.downloads"),
+                PageModels::downloadsPath);
+        model.put("brochures", models.downloads(language, path));
+        model.put("breadcrumbs", List.of(PageModels.link(bundle.get("nav.home"), (String) model.get("home"))));
+        writer.write(path, DOWNLOADS_TEMPLATE, language.locale(), model,
+                settings.templateFolder().resolve(DOWNLOADS_TEMPLATE));
+    }
+
     private Map<String, Object> languageChooserModel(PageModels models) {
         Language source = settings.sourceLanguage();
         Map<String, Object> model = models.common(source, "index.html", messages.of(source).get("site.name"),
@@ -222,6 +245,7 @@ public final class SiteBaker {
             reserved.add(PageModels.homePath(language));
             reserved.add(PageModels.allDocumentsPath(language));
             reserved.add(PageModels.searchPath(language));
+            reserved.add(PageModels.downloadsPath(language));
             settings.documentTypes().values().forEach(t -> reserved.add(PageModels.typePath(language, t)));
         }
         return reserved;
@@ -292,7 +316,9 @@ public final class SiteBaker {
         try (Stream<Path> walk = Files.walk(assets)) {
             for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
                 Path relative = assets.relativize(file);
-                if (relative.toString().startsWith(".") || relative.getFileName().toString().startsWith(".")) {
+                if (relative.toString().startsWith(".") || relative.getFileName().toString().startsWith(".")
+                        || relative.startsWith(Path.of("fonts", "pdf"))) {
+                    // The TrueType fonts of the PDFs are embedded in the PDFs; the site does not serve them.
                     continue;
                 }
                 Path out = target.resolve(relative.toString());

@@ -151,6 +151,21 @@ class BuiltPagesTest {
     }
 
     @Test
+    void brochurePagesLinkTheirAccessiblePdfWithSizeAndPagesAndTheDownloadsPageOffersPrintPdfs() {
+        Document leitbild = parse(site.resolve("de/brandenburg/leitbild.html"));
+        Element link = leitbild.selectFirst(".pdf-link a[type=application/pdf]");
+        assertThat(link).isNotNull();
+        assertThat(site.resolve("de/brandenburg").resolve(link.attr("href")).normalize())
+                .hasFileName("leitbild-brandenburg.pdf").exists();
+        assertThat(leitbild.selectFirst(".pdf-link__details").text()).matches("PDF, [0-9.,]+ (KB|MB), \\d+ Seiten");
+        Document downloads = parse(site.resolve("ar/downloads.html"));
+        assertThat(downloads.select(".print-orders a[href$=-print.pdf]")).isNotEmpty();
+        assertThat(downloads.select("section.downloads a[href$=.pdf]"))
+                .allSatisfy(a -> assertThat(a.attr("href")).doesNotEndWith("-print.pdf"));
+        assertThat(site.resolve("assets/fonts/pdf")).as("PDF fonts are embedded, not served").doesNotExist();
+    }
+
+    @Test
     void theExampleYearlyReportSaysItIsInvented() {
         Document html = parse(site.resolve("de/musterstadt/jahresbericht-2025.html"));
         assertThat(html.selectFirst(".notice--example").text()).contains("erfunden");
