@@ -13,6 +13,7 @@ import java.util.Map;
 import org.jbake.template.RenderingException;
 import org.jbake.template.model.TemplateModel;
 
+import de.leitbild.publisher.content.AsciidocAttributes;
 import de.leitbild.publisher.config.Language;
 import de.leitbild.publisher.config.SiteSettings;
 import de.leitbild.publisher.content.AsciidocEngine;
@@ -117,21 +118,6 @@ public final class EditorGuidePage {
 
     /** The document attributes of the site's documents (jbake.properties, language labels), for the same HTML. */
     private Map<String, Object> attributes(Language language, MessageBundle bundle) {
-        Map<String, Object> attributes = new LinkedHashMap<>();
-        for (String entry : settings.jbake().getAsciidoctorAttributes()) {
-            int eq = entry.indexOf('=');
-            if (eq > 0) {
-                attributes.put(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
-            } else if (!entry.isBlank()) {
-                attributes.put(entry.trim(), "");
-            }
-        }
-        attributes.put("lang", language.lang());
-        attributes.put("attribute-missing", "warn");
-        attributes.put("idprefix", "");
-        attributes.put("idseparator", "-");
-        bundle.keys().stream().filter(k -> k.startsWith("asciidoc.")).sorted()
-                .forEach(k -> attributes.put(k.substring("asciidoc.".length()), bundle.get(k)));
-        return attributes;
+        return AsciidocAttributes.forLanguage(settings, bundle, language);
     }
 }

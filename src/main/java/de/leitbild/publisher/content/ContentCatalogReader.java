@@ -20,7 +20,6 @@ import java.util.stream.Stream;
 import de.leitbild.publisher.config.DocumentType;
 import de.leitbild.publisher.config.Language;
 import de.leitbild.publisher.config.SiteSettings;
-import de.leitbild.publisher.i18n.MessageBundle;
 import de.leitbild.publisher.i18n.MessageBundles;
 import de.leitbild.publisher.problem.BuildFailure;
 import de.leitbild.publisher.problem.Problem;
@@ -30,7 +29,6 @@ import de.leitbild.publisher.problem.ProblemCollector;
 public final class ContentCatalogReader {
 
     static final Set<String> OTHER_ASCIIDOC_EXTENSIONS = Set.of(".asciidoc", ".asc", ".ad");
-    private static final String ASCIIDOC_ATTRIBUTE_PREFIX = "asciidoc.";
 
     private final SiteSettings settings;
     private final MessageBundles messages;
@@ -174,23 +172,7 @@ public final class ContentCatalogReader {
     }
 
     private Map<String, Object> asciidocAttributes(Language language) {
-        Map<String, Object> attributes = new LinkedHashMap<>();
-        for (String entry : settings.jbake().getAsciidoctorAttributes()) {
-            int eq = entry.indexOf('=');
-            if (eq > 0) {
-                attributes.put(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
-            } else if (!entry.isBlank()) {
-                attributes.put(entry.trim(), "");
-            }
-        }
-        attributes.put("lang", language.lang());
-        attributes.put("attribute-missing", "warn");
-        attributes.put("idprefix", "");
-        attributes.put("idseparator", "-");
-        MessageBundle bundle = messages.of(language);
-        bundle.keys().stream().filter(k -> k.startsWith(ASCIIDOC_ATTRIBUTE_PREFIX)).sorted()
-                .forEach(k -> attributes.put(k.substring(ASCIIDOC_ATTRIBUTE_PREFIX.length()), bundle.get(k)));
-        return attributes;
+        return AsciidocAttributes.forLanguage(settings, messages.of(language), language);
     }
 
     private static List<Path> sourceFiles(Path folder) throws BuildFailure {

@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
 
 import org.apache.fop.apps.FOPException;
 
+import de.leitbild.publisher.content.AsciidocAttributes;
 import de.leitbild.publisher.config.Language;
 import de.leitbild.publisher.config.SiteSettings;
 import de.leitbild.publisher.content.AsciidocEngine;
@@ -377,23 +378,7 @@ public final class BrochureRenderer {
 
     /** The attributes the content stage parses with, so the print shows what the site shows. */
     private Map<String, Object> asciidocAttributes(Language language) {
-        Map<String, Object> attributes = new LinkedHashMap<>();
-        for (String entry : settings.jbake().getAsciidoctorAttributes()) {
-            int eq = entry.indexOf('=');
-            if (eq > 0) {
-                attributes.put(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
-            } else if (!entry.isBlank()) {
-                attributes.put(entry.trim(), "");
-            }
-        }
-        attributes.put("lang", language.lang());
-        attributes.put("attribute-missing", "warn");
-        attributes.put("idprefix", "");
-        attributes.put("idseparator", "-");
-        MessageBundle bundle = messages.of(language);
-        bundle.keys().stream().filter(k -> k.startsWith("asciidoc.")).sorted()
-                .forEach(k -> attributes.put(k.substring("asciidoc.".length()), bundle.get(k)));
-        return attributes;
+        return AsciidocAttributes.forLanguage(settings, messages.of(language), language);
     }
 
     private void checkMessages(FontSet fonts, ProblemCollector problems) {
