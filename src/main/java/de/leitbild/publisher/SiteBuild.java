@@ -10,12 +10,14 @@ import java.util.Map;
 
 import de.leitbild.publisher.bake.BakedSite;
 import de.leitbild.publisher.bake.EditorGuidePage;
+import de.leitbild.publisher.bake.PageMemory;
 import de.leitbild.publisher.bake.SiteBaker;
 import de.leitbild.publisher.config.SiteSettings;
 import de.leitbild.publisher.config.SiteSettingsLoader;
 import de.leitbild.publisher.content.AsciidocEngine;
 import de.leitbild.publisher.content.Catalog;
 import de.leitbild.publisher.content.ContentCatalogReader;
+import de.leitbild.publisher.content.ConversionStore;
 import de.leitbild.publisher.i18n.MessageBundles;
 import de.leitbild.publisher.pdf.BrochurePdf;
 import de.leitbild.publisher.pdf.BrochureRenderer;
@@ -26,6 +28,9 @@ import de.leitbild.publisher.search.SearchIndexWriter;
 
 /** The orchestrator: runs the pipeline stages in turn, each taking the previous stage's result. */
 public final class SiteBuild {
+
+    private static final String CONVERSIONS = "conversions.bin";
+    private static final String PAGES = "pages.bin";
 
     private final AsciidocEngine engine;
 
@@ -88,8 +93,11 @@ public final class SiteBuild {
         SiteSettings settings = new SiteSettingsLoader().load(root, output);
         MessageBundles messages = MessageBundles.load(settings);
         start = lap(millis, "config", start);
-        Catalog catalog = new ContentCatalogReader(settings, messages, engine).read();
+        ConversionStore conversions = ConversionStore.load(settings.cacheFolder().resolve(CONVERSIONS),
+                ConversionStore.codeStamp(SiteBuild.class));
+        Catalog catalog = new ContentCatalogReader(settings, messages, engine).withStore(conversions).read();
         start = lap(millis, "content", start);
+        PageMemory pages = PageMemory.load(settings.cacheFolder().resolve(PAGES), settings.outputFolder());
         SitePublisher publisher = new SitePublisher(settings.outputFolder());
         Path staging;
         try {
@@ -102,12 +110,14 @@ public final class SiteBuild {
         try {
             List<BrochurePdf> pdfs = new BrochureRenderer(settings, messages, engine).render(catalog, staging);
             start = lap(millis, "pdf", start);
-            site = new SiteBaker(settings, messages, engine).withDownloads(pdfs).bake(catalog, staging);
-            new EditorGuidePage(settings, messages, engine).write(catalog, staging);
+            site = new SiteBaker(settings, messages, engine).withMemory(pages).withDownloads(pdfs)
+                    .bake(catalog, staging);
+            new EditorGuidePage(settings, messages, engine).withStore(conversions).write(catalog, staging);
             start = lap(millis, "bake", start);
-            new SearchIndexWriter(settings).write(catalog, staging);
+            writeSearchIndex(settings, catalog, staging, pages);
             start = lap(millis, "search", start);
             publisher.publish(staging);
+            remember(conversions, pages);
             lap(millis, "publish", start);
         } catch (BuildFailure | RuntimeException e) {
             publisher.discard(staging);
@@ -118,7 +128,33 @@ public final class SiteBuild {
                     + e.getMessage() + "): check that nothing holds the output folder open"));
         }
         return new Result(settings.outputFolder(), site.pages().size(), catalog.documents().size(),
-                Collections.unmodifiableMap(millis), catalog.warnings());
+                Collections.unmodifiableMap(millis), catalog.warnings(), conversions.reused(), pages.reused());
+    }
+
+    /** The search stage, for the languages whose pages changed; the others' index is taken over as it was. */
+    private static void writeSearchIndex(SiteSettings settings, Catalog catalog, Path staging, PageMemory pages)
+            throws BuildFailure {
+        Map<String, String> fingerprints = new LinkedHashMap<>();
+        for (var language : settings.languages()) {
+            String folder = language.id() + "/search/";
+            String fingerprint = pages.fingerprintOf(language.id() + "/");
+            if (!pages.reuseFolder(folder, fingerprint, staging)) {
+                fingerprints.put(language.id(), fingerprint);
+            }
+        }
+        new SearchIndexWriter(settings).write(catalog, staging, l -> fingerprints.containsKey(l.id()));
+        fingerprints.forEach((id, fingerprint) -> pages.recordFolder(id + "/search/", fingerprint, staging));
+    }
+
+    /** Keeps what the next build can reuse; failing to keep it only makes the next build slower. */
+    private static void remember(ConversionStore conversions, PageMemory pages) {
+        try {
+            conversions.save();
+            pages.save();
+        } catch (IOException e) {
+            System.err.println("note: the build cache could not be saved (" + e.getMessage()
+                    + "); the next build converts every document again");
+        }
     }
 
     private static long lap(Map<String, Long> millis, String stage, long since) {
@@ -127,8 +163,11 @@ public final class SiteBuild {
         return now;
     }
 
-    /** What a successful build wrote and how long each stage took. */
+    /**
+     * What a successful build wrote, how long each stage took, and how many conversions and pages (and search
+     * folders) it took over unchanged from the last build.
+     */
     public record Result(Path output, int pages, int documents, Map<String, Long> stageMillis,
-            List<Problem> warnings) {
+            List<Problem> warnings, long reusedConversions, long reusedPages) {
     }
 }

@@ -40,6 +40,14 @@ public final class EditorGuidePage {
     private final SiteSettings settings;
     private final MessageBundles messages;
     private final AsciidocEngine engine;
+    private de.leitbild.publisher.content.ConversionStore store = de.leitbild.publisher.content.ConversionStore.none();
+
+    /** The same page, its conversion taken from {@code conversions} if the guide did not change. */
+    public EditorGuidePage withStore(de.leitbild.publisher.content.ConversionStore conversions) {
+        EditorGuidePage page = new EditorGuidePage(settings, messages, engine);
+        page.store = conversions;
+        return page;
+    }
 
     public EditorGuidePage(SiteSettings settings, MessageBundles messages, AsciidocEngine engine) {
         this.settings = settings;
@@ -64,9 +72,7 @@ public final class EditorGuidePage {
         Language language = settings.sourceLanguage();
         MessageBundle bundle = messages.of(language);
         problems.addAll(UnsafeMarkupScanner.scan(source, text.lines().toList()));
-        AsciidocEngine.Parsed parsed = engine.parse(source, text, attributes(language, bundle));
-        AsciidocEngine.Converted converted = engine.convert(parsed);
-        problems.addAll(parsed.problems());
+        AsciidocEngine.Conversion converted = store.convert(engine, source, text, attributes(language, bundle));
         problems.addAll(converted.problems());
         FinishedBody body = new BodyFinisher(bundle).finish(converted.html());
         body.brokenAnchors().forEach(a -> problems.add(new Problem(source, 1, "the cross reference to '#" + a
@@ -84,10 +90,10 @@ public final class EditorGuidePage {
         if (!problems.isEmpty()) {
             throw new BuildFailure(problems);
         }
-        String title = parsed.document().getDoctitle();
+        String title = converted.title();
         Map<String, Object> guide = new LinkedHashMap<>();
         guide.put("title", title);
-        guide.put("description", String.valueOf(parsed.document().getAttributes().getOrDefault("description", "")));
+        guide.put("description", String.valueOf(converted.attributes().getOrDefault("description", "")));
         guide.put("toc", body.toc().stream().map(t -> Map.of("id", t.id(), "text", t.text(), "level", t.level()))
                 .toList());
         guide.put("body", body.html());

@@ -107,7 +107,8 @@ final class PageModels {
         return common(language, outputPath, title, pathIn, l -> true);
     }
 
-    Map<String, Object> documentView(SitePage page, FinishedBody body) {
+    /** A document page's view without its body, which {@link #addBody} adds once it is finished. */
+    Map<String, Object> documentView(SitePage page) {
         CatalogDocument document = page.shown();
         Language language = page.language();
         MessageBundle bundle = messages.of(language);
@@ -118,10 +119,6 @@ final class PageModels {
         view.put("type", document.type().id());
         view.put("typeLabel", bundle.get("type." + document.type().id() + ".singular"));
         view.put("typeListing", SiteLinks.between(from, typePath(language, document.type())));
-        view.put("body", body.html());
-        view.put("toc", body.toc().stream().map(t -> Map.of("id", t.id(), "text", t.text(), "level", t.level()))
-                .toList());
-        view.put("showToc", body.toc().size() >= 3);
         view.put("state", page.state().name());
         view.put("contentLang", languageMap(document.language()));
         view.put("foreign", page.showsForeignText());
@@ -139,6 +136,14 @@ final class PageModels {
             pdf(b.id(), language, PdfKind.ACCESSIBLE).ifPresent(p -> view.put("pdf", pdfView(p, from, language)));
         });
         return view;
+    }
+
+    /** Adds the finished body and its table of contents to a {@link #documentView}. */
+    static void addBody(Map<String, Object> view, FinishedBody body) {
+        view.put("body", body.html());
+        view.put("toc", body.toc().stream().map(t -> Map.of("id", t.id(), "text", t.text(), "level", t.level()))
+                .toList());
+        view.put("showToc", body.toc().size() >= 3);
     }
 
     private Map<String, Object> brochureView(Brochure brochure, SitePage current, LocaleFormats formats) {
@@ -179,18 +184,28 @@ final class PageModels {
         return view;
     }
 
+    private final Map<Language, List<SitePage>> sortedPages = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A language's pages by title in its collation order; keys computed once, as comparing is slow. */
+    private List<SitePage> sortByTitle(Language language) {
+        Collator collator = Collator.getInstance(language.locale());
+        record Keyed(java.text.CollationKey key, SitePage page) {
+        }
+        return catalog.pages(language).stream()
+                .map(p -> new Keyed(collator.getCollationKey(p.shown().title()), p))
+                .sorted(Comparator.comparing(Keyed::key).thenComparing(k -> k.page().outputPath()))
+                .map(Keyed::page)
+                .toList();
+    }
+
     /** The documents of a language grouped by type, in the configured type order, titles sorted per locale. */
     List<Map<String, Object>> groups(Language language, String from, List<DocumentType> types) {
         MessageBundle bundle = messages.of(language);
-        Collator collator = Collator.getInstance(language.locale());
         LocaleFormats formats = new LocaleFormats(language.locale());
         List<Map<String, Object>> groups = new ArrayList<>();
+        List<SitePage> sorted = sortedPages.computeIfAbsent(language, this::sortByTitle);
         for (DocumentType type : types) {
-            List<SitePage> pages = catalog.pages(language).stream()
-                    .filter(p -> p.shown().type().equals(type))
-                    .sorted(Comparator.comparing((SitePage p) -> p.shown().title(), collator)
-                            .thenComparing(SitePage::outputPath))
-                    .toList();
+            List<SitePage> pages = sorted.stream().filter(p -> p.shown().type().equals(type)).toList();
             if (pages.isEmpty()) {
                 continue;
             }

@@ -62,10 +62,47 @@ public final class SiteBaker {
     public SiteBaker withDownloads(List<BrochurePdf> pdfs) {
         SiteBaker baker = new SiteBaker(settings, messages, engine);
         baker.downloads = List.copyOf(pdfs);
+        baker.memory = memory;
         return baker;
     }
 
     private SiteTemplateEngine templateEngine;
+    private PageMemory memory = PageMemory.none();
+    private final Map<String, String> bodyDigests = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The same baker, taking pages whose fingerprint {@code pages} remembers over from the published site instead
+     * of rendering them again (the build command; the preview renders into the site it serves).
+     */
+    public SiteBaker withMemory(PageMemory pages) {
+        SiteBaker baker = new SiteBaker(settings, messages, engine);
+        baker.downloads = downloads;
+        baker.memory = pages;
+        return baker;
+    }
+
+    /** What every page depends on besides its model: configuration, templates, assets and the generator. */
+    private String siteStamp() {
+        StringBuilder stamp = new StringBuilder(de.leitbild.publisher.content.ConversionStore.codeStamp(SiteBaker.class));
+        try {
+            stamp.append('\n').append(PageFingerprint.of(Files.readString(settings.configFile())));
+            for (Path folder : List.of(settings.templateFolder(), settings.assetFolder())) {
+                if (!Files.isDirectory(folder)) {
+                    continue;
+                }
+                try (Stream<Path> walk = Files.walk(folder)) {
+                    for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                        stamp.append('\n').append(folder.relativize(file)).append(' ')
+                                .append(java.util.HexFormat.of().formatHex(java.security.MessageDigest
+                                        .getInstance("SHA-256").digest(Files.readAllBytes(file))));
+                    }
+                }
+            }
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            stamp.append('\n').append(System.nanoTime());
+        }
+        return PageFingerprint.of(stamp.toString());
+    }
 
     /** One template engine per baker, so that a baker kept by the preview parses its templates once. */
     private synchronized SiteTemplateEngine templates() throws IOException {
@@ -95,7 +132,9 @@ public final class SiteBaker {
         }
         PageModels models = new PageModels(settings, catalog, messages, downloads);
         ProblemCollector problems = new ProblemCollector();
-        PageWriter writer = new PageWriter(staging, templates, problems, selected);
+        PageWriter writer = new PageWriter(staging, templates, problems, selected, memory,
+                memory.remembers() ? new PageFingerprint(siteStamp()) : null);
+        bodyDigests.clear();
         Set<String> reserved = reservedPaths();
         Set<String> known = knownPaths(catalog);
         List<DocumentType> types = List.copyOf(settings.documentTypes().values());
@@ -104,53 +143,33 @@ public final class SiteBaker {
         writer.write("index.html", LANGUAGE_CHOOSER_TEMPLATE, Locale.ROOT,
                 languageChooserModel(models), settings.templateFolder().resolve(LANGUAGE_CHOOSER_TEMPLATE));
 
-        Map<String, AsciidocEngine.Converted> converted = new HashMap<>();
+        List<SitePage> documentPages = new ArrayList<>();
+        Map<Language, BodyFinisher> finishers = new HashMap<>();
         for (Language language : settings.languages()) {
             MessageBundle bundle = messages.of(language);
             writeHome(models, writer, sitemap, language, bundle, types);
             writeListings(models, writer, sitemap, language, bundle, types);
             writeSearchPage(models, writer, language, bundle);
             writeDownloadsPage(models, writer, language, bundle);
-            BodyFinisher finisher = new BodyFinisher(bundle);
+            finishers.put(language, new BodyFinisher(bundle));
             for (SitePage page : catalog.pages(language)) {
                 if (!selected.test(page.outputPath())) {
                     continue;
                 }
-                CatalogDocument document = page.shown();
                 if (reserved.contains(page.outputPath())) {
-                    problems.add(new Problem(document.source(), 1, "the path " + page.outputPath()
+                    problems.add(new Problem(page.shown().source(), 1, "the path " + page.outputPath()
                             + " is used by a page the site generates: rename or move the file"));
                     continue;
                 }
-                // A missing translation shows the source: convert it once, however many languages show it.
-                AsciidocEngine.Converted html = converted.computeIfAbsent(document.outputPath(), k -> {
-                    AsciidocEngine.Converted c = engine.convert(document.parsed());
-                    problems.addAll(c.problems());
-                    return c;
-                });
-                FinishedBody body = finisher.finish(html.html());
+                documentPages.add(page);
                 if (page.state() != TranslationState.MISSING) {
-                    checkLinks(document, page.outputPath(), body, known, problems);
-                }
-                Map<String, Object> model = models.common(language, page.outputPath(), document.title(),
-                        l -> l.id() + "/" + page.path() + ".html",
-                        l -> catalog.page(l, page.path()).map(p -> p.state() != TranslationState.MISSING)
-                                .orElse(false));
-                model.put("doc", models.documentView(page, body));
-                model.put("breadcrumbs", List.of(
-                        PageModels.link(bundle.get("nav.home"), (String) model.get("home")),
-                        PageModels.link(bundle.get("type." + document.type().id() + ".plural"),
-                                SiteLinks.between(page.outputPath(),
-                                        PageModels.typePath(language, document.type())))));
-                model.put("content", jbakeDocument(document, page, body));
-                writer.write(page.outputPath(), document.type().template(), language.locale(), model,
-                        settings.templateFolder().resolve(document.type().template()));
-                if (page.state() != TranslationState.MISSING) {
-                    sitemap.add(page.outputPath(), catalog.translationSets().stream()
-                            .filter(t -> t.path().equals(page.path())).findFirst().orElseThrow());
+                    sitemap.add(page.outputPath(), catalog.translationSet(page.path()).orElseThrow());
                 }
             }
         }
+        // Each page stands alone once the catalog is known: all cores render them.
+        documentPages.parallelStream().forEach(page -> writeDocumentPage(page, catalog, models, writer,
+                finishers.get(page.language()), known, problems));
         if (withAssets) {
             copyAssets(staging, problems);
         }
@@ -158,6 +177,41 @@ public final class SiteBaker {
         problems.throwIfAny();
         sitemap.write(staging.resolve("sitemap.xml"), catalog);
         return new BakedSite(staging, writer.written());
+    }
+
+    private void writeDocumentPage(SitePage page, Catalog catalog, PageModels models, PageWriter writer,
+            BodyFinisher finisher, Set<String> known, ProblemCollector problems) {
+        Language language = page.language();
+        MessageBundle bundle = messages.of(language);
+        CatalogDocument document = page.shown();
+        Map<String, Object> model = models.common(language, page.outputPath(), document.title(),
+                l -> l.id() + "/" + page.path() + ".html",
+                l -> catalog.page(l, page.path()).map(p -> p.state() != TranslationState.MISSING).orElse(false));
+        Map<String, Object> view = models.documentView(page);
+        model.put("doc", view);
+        model.put("breadcrumbs", List.of(
+                PageModels.link(bundle.get("nav.home"), (String) model.get("home")),
+                PageModels.link(bundle.get("type." + document.type().id() + ".plural"),
+                        SiteLinks.between(page.outputPath(), PageModels.typePath(language, document.type())))));
+        String template = document.type().template();
+        // The body is finished and the page rendered only if anything it is made from changed since the last build.
+        String fingerprint = writer.fingerprint(template, language.locale(), model,
+                bodyDigests.computeIfAbsent(document.outputPath(), k -> PageFingerprint.of(document.conversion().html())));
+        List<String> links = writer.reuse(page.outputPath(), fingerprint);
+        if (links != null) {
+            if (page.state() != TranslationState.MISSING) {
+                checkLinkTargets(document, page.outputPath(), links, known, problems);
+            }
+            return;
+        }
+        FinishedBody body = finisher.finish(document.conversion().html());
+        if (page.state() != TranslationState.MISSING) {
+            checkLinks(document, page.outputPath(), body, known, problems);
+        }
+        PageModels.addBody(view, body);
+        model.put("content", jbakeDocument(document, page, body));
+        writer.write(page.outputPath(), template, language.locale(), model,
+                settings.templateFolder().resolve(template), fingerprint, body.relativeLinks());
     }
 
     private void writeHome(PageModels models, PageWriter writer, SitemapWriter sitemap, Language language,
@@ -262,22 +316,17 @@ public final class SiteBaker {
 
     private static void checkLinks(CatalogDocument document, String outputPath, FinishedBody body,
             Set<String> known, ProblemCollector problems) {
+        if (body.brokenAnchors().isEmpty() && body.unsafeMarkup().isEmpty() && body.foreignResources().isEmpty()) {
+            checkLinkTargets(document, outputPath, body.relativeLinks(), known, problems);
+            return;
+        }
         List<String> sourceLines = sourceLines(document.source());
         for (String anchor : body.brokenAnchors()) {
             problems.add(new Problem(document.source(), lineMentioning(sourceLines, anchor),
                     "the cross reference to '#" + anchor + "' has no target in this document: correct the id or "
                             + "give the target section the id [#" + anchor + "]"));
         }
-        for (String href : body.relativeLinks()) {
-            String target = SiteLinks.resolve(outputPath, href);
-            if (target == null || !known.contains(target)) {
-                String shown = href.replaceFirst("#.*$", "");
-                problems.add(new Problem(document.source(), lineMentioning(sourceLines,
-                        shown.replaceFirst("\\.html$", "")),
-                        "the link target '" + href + "' does not exist in the site: correct the path (relative to "
-                                + "this file, e.g. xref:other.adoc[]) or add the missing document"));
-            }
-        }
+        checkLinkTargets(document, outputPath, body.relativeLinks(), known, problems);
         // The second net behind the source scan of the content stage: raw HTML from included files and the like.
         for (UnsafeMarkupScanner.Finding unsafe : body.unsafeMarkup()) {
             problems.add(new Problem(document.source(), lineMentioning(sourceLines, unsafe.token()), unsafe.message()));
@@ -286,6 +335,24 @@ public final class SiteBaker {
             problems.add(new Problem(document.source(), lineMentioning(sourceLines, src), "'" + src
                     + "' would be loaded from another host, which the site never does (privacy): store the file "
                     + "next to the document and refer to it by a relative path"));
+        }
+    }
+
+    private static void checkLinkTargets(CatalogDocument document, String outputPath, List<String> links,
+            Set<String> known, ProblemCollector problems) {
+        List<String> sourceLines = null;
+        for (String href : links) {
+            String target = SiteLinks.resolve(outputPath, href);
+            if (target == null || !known.contains(target)) {
+                if (sourceLines == null) {
+                    sourceLines = sourceLines(document.source());
+                }
+                String shown = href.replaceFirst("#.*$", "");
+                problems.add(new Problem(document.source(), lineMentioning(sourceLines,
+                        shown.replaceFirst("\\.html$", "")),
+                        "the link target '" + href + "' does not exist in the site: correct the path (relative to "
+                                + "this file, e.g. xref:other.adoc[]) or add the missing document"));
+            }
         }
     }
 
@@ -348,20 +415,48 @@ public final class SiteBaker {
         private final SiteTemplateEngine templates;
         private final ProblemCollector problems;
         private final java.util.function.Predicate<String> selected;
-        private final List<String> written = new ArrayList<>();
+        private final List<String> written = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        private final PageMemory memory;
+        private final PageFingerprint fingerprints;
 
         PageWriter(Path staging, SiteTemplateEngine templates, ProblemCollector problems,
-                java.util.function.Predicate<String> selected) {
+                java.util.function.Predicate<String> selected, PageMemory memory, PageFingerprint fingerprints) {
+            this.memory = memory;
+            this.fingerprints = fingerprints;
             this.staging = staging;
             this.templates = templates;
             this.problems = problems;
             this.selected = selected;
         }
 
+        /** The fingerprint of a page's model, or {@code null} when pages are not remembered between builds. */
+        String fingerprint(String template, Locale locale, Map<String, Object> values, String... more) {
+            return memory.remembers() ? fingerprints.of(template, locale, values, more) : null;
+        }
+
+        /** Takes a page over from the published site if it was made from the same; its links, else null. */
+        List<String> reuse(String outputPath, String fingerprint) {
+            List<String> links = memory.reuse(outputPath, fingerprint, staging);
+            if (links != null) {
+                written.add(outputPath);
+            }
+            return links;
+        }
+
         void write(String outputPath, String template, Locale locale, Map<String, Object> values, Path templateFile) {
             if (!selected.test(outputPath)) {
                 return;
             }
+            String fingerprint = fingerprint(template, locale, values);
+            if (reuse(outputPath, fingerprint) != null) {
+                return;
+            }
+            write(outputPath, template, locale, values, templateFile, fingerprint, List.of());
+        }
+
+        void write(String outputPath, String template, Locale locale, Map<String, Object> values, Path templateFile,
+                String fingerprint, List<String> links) {
             TemplateModel model = new TemplateModel();
             model.putAll(values);
             StringWriter out = new StringWriter();
@@ -371,10 +466,12 @@ public final class SiteBaker {
                 Files.createDirectories(file.getParent());
                 // Written beside and renamed, so that a preview reader never sees half a page.
                 Path partial = file.resolveSibling(file.getFileName() + ".partial");
-                Files.writeString(partial, out.toString(), StandardCharsets.UTF_8);
+                byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
+                Files.write(partial, bytes);
                 Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                         java.nio.file.StandardCopyOption.ATOMIC_MOVE);
                 written.add(outputPath);
+                memory.record(outputPath, fingerprint, bytes.length, links);
             } catch (RenderingException e) {
                 problems.add(templateProblem(e, templateFile, outputPath));
             } catch (IOException e) {
@@ -383,7 +480,7 @@ public final class SiteBaker {
         }
 
         List<String> written() {
-            return List.copyOf(written);
+            return written.stream().sorted().toList();
         }
 
         private Problem templateProblem(RenderingException e, Path templateFile, String outputPath) {

@@ -36,16 +36,18 @@ final class BuildCommand implements Callable<Integer> {
         PrintStream err = System.err;
         long start = System.nanoTime();
         try (AsciidocEngine engine = new AsciidocEngine()) {
-            long engineMillis = (System.nanoTime() - start) / 1_000_000;
             SiteBuild.Result result = new SiteBuild(engine).run(rootFolder, outputFolder);
             for (Problem warning : result.warnings()) {
                 err.println(warning.format(rootFolder));
             }
             long total = (System.nanoTime() - start) / 1_000_000;
-            out.printf("Built %d pages from %d documents into %s in %d ms (asciidoctor start %d ms, %s).%n",
-                    result.pages(), result.documents(), shown(rootFolder, result.output()), total, engineMillis,
+            long engineMillis = engine.startMillis();
+            out.printf("Built %d pages from %d documents into %s in %d ms (%s, %s; unchanged since the last build: "
+                    + "%d conversions, %d pages and indexes).%n",
+                    result.pages(), result.documents(), shown(rootFolder, result.output()), total,
+                    engineMillis < 0 ? "asciidoctor not needed" : "asciidoctor start " + engineMillis + " ms",
                     result.stageMillis().entrySet().stream().map(e -> e.getKey() + " " + e.getValue() + " ms")
-                            .collect(Collectors.joining(", ")));
+                            .collect(Collectors.joining(", ")), result.reusedConversions(), result.reusedPages());
             return 0;
         } catch (BuildFailure failure) {
             for (Problem problem : failure.problems()) {

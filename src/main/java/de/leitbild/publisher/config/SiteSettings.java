@@ -21,6 +21,14 @@ public record SiteSettings(
         String baseUrl,
         JBakeConfiguration jbake) {
 
+    /**
+     * Where a build keeps what the next build can reuse (conversions, page fingerprints): beside the output
+     * folder, e.g. {@code target/.site-cache} for {@code target/site}; deleting it only makes a build slower.
+     */
+    public Path cacheFolder() {
+        return outputFolder.resolveSibling("." + outputFolder.getFileName() + "-cache");
+    }
+
     public Optional<Language> language(String id) {
         return languages.stream().filter(l -> l.id().equals(id)).findFirst();
     }

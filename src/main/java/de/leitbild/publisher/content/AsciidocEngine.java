@@ -26,25 +26,38 @@ public final class AsciidocEngine implements AutoCloseable {
 
     private static final int MEMORY_SIZE = 4096;
 
-    private final Asciidoctor asciidoctor;
+    private final java.util.concurrent.CompletableFuture<Asciidoctor> starting;
+    private volatile long startMillis = -1;
     private final ThreadLocal<Capture> capture = new ThreadLocal<>();
-    private final Map<String, Parsed> parsedMemory;
-    private final Map<Parsed, Converted> convertedMemory;
+    private final Map<String, Conversion> memory;
 
-    /** An engine for one build: every document is parsed and converted once anyway. */
+    /** An engine for one build: every document is converted once anyway. */
     public AsciidocEngine() {
         this(false);
     }
 
     /**
-     * An engine that, with {@code remember}, keeps what it parsed and converted, so that a preview rebuild after
-     * an edit parses and converts only the documents whose text changed.
+     * An engine that, with {@code remember}, keeps what it converted, so that a preview rebuild after an edit
+     * converts only the documents whose text changed.
      */
     public AsciidocEngine(boolean remember) {
-        this.asciidoctor = Asciidoctor.Factory.create();
-        this.asciidoctor.registerLogHandler(new ProblemLogHandler());
-        this.parsedMemory = remember ? java.util.Collections.synchronizedMap(lru()) : null;
-        this.convertedMemory = remember ? java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>()) : null;
+        // JRuby takes seconds to start: it starts on its own thread while the build reads the sources, and a
+        // rebuild that finds every conversion in the store never waits for it.
+        long begin = System.nanoTime();
+        this.starting = new java.util.concurrent.CompletableFuture<>();
+        Thread starter = new Thread(() -> {
+            try {
+                Asciidoctor created = Asciidoctor.Factory.create();
+                created.registerLogHandler(new ProblemLogHandler());
+                startMillis = (System.nanoTime() - begin) / 1_000_000;
+                starting.complete(created);
+            } catch (Throwable e) {
+                starting.completeExceptionally(e);
+            }
+        }, "asciidoctor-start");
+        starter.setDaemon(true);
+        starter.start();
+        this.memory = remember ? java.util.Collections.synchronizedMap(lru()) : null;
     }
 
     private static <K, V> Map<K, V> lru() {
@@ -56,26 +69,30 @@ public final class AsciidocEngine implements AutoCloseable {
         };
     }
 
-    /** Parses one document in safe mode; includes may not leave the document's folder. */
-    public Parsed parse(Path file, String text, Map<String, Object> attributes) {
-        if (parsedMemory == null) {
-            return parseNow(file, text, attributes);
+    /**
+     * Parses one document in safe mode (includes may not leave the document's folder) and converts it to its
+     * HTML body. The document tree is dropped at once: a build of thousands of documents keeps only the HTML.
+     * Safe to call from several threads at once.
+     */
+    public Conversion convert(Path file, String text, Map<String, Object> attributes) {
+        if (memory == null || hasIncludes(text)) {
+            return convertNow(file, text, attributes);
         }
         String key = file + "\u0000" + SourceVersion.of(text) + "\u0000" + text.hashCode() + "\u0000" + attributes;
-        Parsed known = parsedMemory.get(key);
-        if (known == null || hasIncludes(text)) {
-            known = parseNow(file, text, attributes);
-            parsedMemory.put(key, known);
+        Conversion known = memory.get(key);
+        if (known == null) {
+            known = convertNow(file, text, attributes);
+            memory.put(key, known);
         }
         return known;
     }
 
-    /** A document that includes others must be parsed again: an included file may have changed. */
+    /** A document that includes others must be converted again: an included file may have changed. */
     private static boolean hasIncludes(String text) {
         return text.contains("include::");
     }
 
-    private Parsed parseNow(Path file, String text, Map<String, Object> attributes) {
+    private Conversion convertNow(Path file, String text, Map<String, Object> attributes) {
         Options options = Options.builder()
                 .safe(SafeMode.SAFE)
                 .baseDir(new File(file.getParent().toString()))
@@ -84,26 +101,14 @@ public final class AsciidocEngine implements AutoCloseable {
                 .attributes(Attributes.builder().attributes(attributes).build())
                 .build();
         List<Problem> problems = new ArrayList<>();
-        Document document = withCapture(file, problems, () -> asciidoctor.load(text, options));
-        // Read across from JRuby once: a remembered document is asked for them after every preview edit.
-        Map<String, Object> documentAttributes = new java.util.HashMap<>(document.getAttributes());
-        String title = java.util.Optional.ofNullable(document.getDoctitle()).orElse("").trim();
-        return new Parsed(file, document, List.copyOf(problems),
-                java.util.Collections.unmodifiableMap(documentAttributes), title);
-    }
-
-    /** Converts a parsed document to its HTML body (without title, header and footer). */
-    public Converted convert(Parsed parsed) {
-        if (convertedMemory == null) {
-            return convertNow(parsed);
-        }
-        return convertedMemory.computeIfAbsent(parsed, this::convertNow);
-    }
-
-    private Converted convertNow(Parsed parsed) {
-        List<Problem> problems = new ArrayList<>();
-        String html = withCapture(parsed.file(), problems, () -> parsed.document().convert());
-        return new Converted(html, List.copyOf(problems));
+        return withCapture(file, problems, () -> {
+            Document document = asciidoctor().load(text, options);
+            Map<String, Object> documentAttributes = new java.util.HashMap<>(document.getAttributes());
+            String title = java.util.Optional.ofNullable(document.getDoctitle()).orElse("").trim();
+            String html = document.convert();
+            return new Conversion(file, title, java.util.Collections.unmodifiableMap(documentAttributes), html,
+                    List.copyOf(problems));
+        });
     }
 
     private <T> T withCapture(Path file, List<Problem> problems, java.util.function.Supplier<T> work) {
@@ -115,18 +120,31 @@ public final class AsciidocEngine implements AutoCloseable {
         }
     }
 
+    private Asciidoctor asciidoctor() {
+        try {
+            return starting.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw new IllegalStateException("Asciidoctor could not be started: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** How long Asciidoctor took to start, or -1 if it is still starting. */
+    public long startMillis() {
+        return startMillis;
+    }
+
     @Override
     public void close() {
-        asciidoctor.shutdown();
+        // A start still under way is shut down when it ends; the build does not wait for it.
+        starting.thenAccept(Asciidoctor::shutdown);
     }
 
-    /** A document Asciidoctor has parsed, with the problems found while parsing. */
-    public record Parsed(Path file, Document document, List<Problem> problems, Map<String, Object> attributes,
-            String title) {
-    }
-
-    /** The HTML of a converted document body, with the problems found while converting. */
-    public record Converted(String html, List<Problem> problems) {
+    /**
+     * A converted document: its title, its attributes after parsing, the HTML of its body (without title,
+     * header and footer) and the problems found while parsing and converting it.
+     */
+    public record Conversion(Path file, String title, Map<String, Object> attributes, String html,
+            List<Problem> problems) {
     }
 
     private record Capture(Path file, List<Problem> problems) {

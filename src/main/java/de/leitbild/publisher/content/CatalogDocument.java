@@ -10,7 +10,7 @@ import de.leitbild.publisher.config.Language;
 /**
  * One AsciiDoc source in the catalog: its language, its path inside the language folder (without extension,
  * '/'-separated, the same for a document and its translations), type, title, header attributes, the version
- * of its text (see {@link SourceVersion}) and the parse result.
+ * of its text (see {@link SourceVersion}) and its conversion to HTML.
  */
 public record CatalogDocument(
         Path source,
@@ -22,7 +22,7 @@ public record CatalogDocument(
         Map<String, String> attributes,
         Map<String, Integer> attributeLines,
         String version,
-        AsciidocEngine.Parsed parsed) {
+        AsciidocEngine.Conversion conversion) {
 
     /** The site-relative output path, e.g. {@code de/brandenburg/leitbild.html}. */
     public String outputPath() {

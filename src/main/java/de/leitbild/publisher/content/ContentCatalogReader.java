@@ -35,6 +35,7 @@ public final class ContentCatalogReader {
     private final AsciidocEngine engine;
 
     private final boolean lookUpHistory;
+    private ConversionStore store = ConversionStore.none();
 
     public ContentCatalogReader(SiteSettings settings, MessageBundles messages, AsciidocEngine engine) {
         this(settings, messages, engine, true);
@@ -50,6 +51,13 @@ public final class ContentCatalogReader {
         this.settings = settings;
         this.messages = messages;
         this.engine = engine;
+    }
+
+    /** The same reader, taking unchanged documents' conversions from {@code store} (the last build's). */
+    public ContentCatalogReader withStore(ConversionStore conversions) {
+        ContentCatalogReader reader = new ContentCatalogReader(settings, messages, engine, lookUpHistory);
+        reader.store = conversions;
+        return reader;
     }
 
     /** Reads and validates the whole content folder; every problem found is reported together. */
@@ -73,7 +81,7 @@ public final class ContentCatalogReader {
                     + contentFolder.getFileName() + "/ does not exist: create it with one folder per language"));
         }
         ProblemCollector problems = new ProblemCollector();
-        List<CatalogDocument> documents = new ArrayList<>();
+        List<Source> sources = new ArrayList<>();
         List<StaticFile> staticFiles = new ArrayList<>();
         Set<String> reportedFolders = new LinkedHashSet<>();
         for (Path file : sourceFiles(contentFolder)) {
@@ -101,13 +109,28 @@ public final class ContentCatalogReader {
                         + "a-z, digits and hyphens only (no umlauts, spaces or capitals), e.g. "
                         + "jahresbericht-2025.adoc"));
             } else if (name.endsWith(".adoc")) {
-                readDocument(file, language.get(), inside.substring(0, inside.length() - ".adoc".length()), problems)
-                        .ifPresent(documents::add);
+                readSource(file, language.get(), inside.substring(0, inside.length() - ".adoc".length()), problems)
+                        .ifPresent(sources::add);
             } else if (OTHER_ASCIIDOC_EXTENSIONS.stream().anyMatch(name::endsWith)) {
                 problems.add(new Problem(file, 1, "AsciiDoc sources must end in .adoc: rename the file"));
             } else {
                 staticFiles.add(new StaticFile(file, folder + "/" + inside));
             }
+        }
+        // Converting is nearly all of this stage's time and each document stands alone: all cores share it.
+        Map<Language, Map<String, Object>> attributes = new java.util.HashMap<>();
+        settings.languages().forEach(l -> attributes.put(l, asciidocAttributes(l)));
+        java.util.function.Function<Source, AsciidocEngine.Conversion> convert =
+                s -> store.convert(engine, s.file(), s.text(), attributes.get(s.language()));
+        List<AsciidocEngine.Conversion> conversions = new ArrayList<>();
+        if (!sources.isEmpty()) {
+            // The first on this thread alone: JRuby sets up some of its classes lazily, on first use.
+            conversions.add(convert.apply(sources.get(0)));
+            conversions.addAll(sources.subList(1, sources.size()).parallelStream().map(convert).toList());
+        }
+        List<CatalogDocument> documents = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            document(sources.get(i), conversions.get(i), problems).ifPresent(documents::add);
         }
         documents.sort(Comparator.comparing(CatalogDocument::outputPath));
         List<Problem> warnings = new ArrayList<>();
@@ -124,8 +147,11 @@ public final class ContentCatalogReader {
                 warnings.stream().sorted().toList()), found);
     }
 
-    private Optional<CatalogDocument> readDocument(Path file, Language language, String path,
-            ProblemCollector problems) {
+    /** A source file read and scanned, waiting to be converted. */
+    private record Source(Path file, Language language, String path, String text, SourceHeader header) {
+    }
+
+    private Optional<Source> readSource(Path file, Language language, String path, ProblemCollector problems) {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
@@ -147,10 +173,15 @@ public final class ContentCatalogReader {
                     + "'= Title of the document'"));
             return Optional.empty();
         }
-        AsciidocEngine.Parsed parsed = engine.parse(file, text, asciidocAttributes(language));
-        problems.addAll(parsed.problems());
+        return Optional.of(new Source(file, language, path, text, header));
+    }
 
-        Map<String, Object> all = parsed.attributes();
+    private Optional<CatalogDocument> document(Source source, AsciidocEngine.Conversion conversion,
+            ProblemCollector problems) {
+        Path file = source.file();
+        SourceHeader header = source.header();
+        problems.addAll(conversion.problems());
+        Map<String, Object> all = conversion.attributes();
         Map<String, String> attributes = new TreeMap<>();
         for (String name : header.attributeLines().keySet()) {
             Object value = all.get(name);
@@ -158,7 +189,6 @@ public final class ContentCatalogReader {
                 attributes.put(name, String.valueOf(value).trim());
             }
         }
-        String title = parsed.title();
         DocumentValidator validator = new DocumentValidator(settings, file, header);
         Optional<DocumentType> type = validator.validate(attributes, problems);
         if (type.isEmpty()) {
@@ -167,8 +197,8 @@ public final class ContentCatalogReader {
         boolean published = "published".equals(attributes.get("jbake-status"));
         Map<String, Integer> lineMap = new LinkedHashMap<>(header.attributeLines());
         lineMap.put("title", header.titleLine());
-        return Optional.of(new CatalogDocument(file, language, path, type.get(), title, published,
-                Map.copyOf(attributes), Map.copyOf(lineMap), SourceVersion.of(text), parsed));
+        return Optional.of(new CatalogDocument(file, source.language(), source.path(), type.get(), conversion.title(),
+                published, Map.copyOf(attributes), Map.copyOf(lineMap), SourceVersion.of(source.text()), conversion));
     }
 
     private Map<String, Object> asciidocAttributes(Language language) {

@@ -217,7 +217,8 @@ public final class BrochureRenderer {
         for (int i = 0; i < edition.parts().size(); i++) {
             CatalogDocument document = edition.parts().get(i);
             int number = i + 1;
-            String html = convert(document, problems);
+            // The content stage converted it with the same attributes: its problems are reported there.
+            String html = document.conversion().html();
             PrintBody.Part part = bodies.prepare(document, number, html, partNumbers, severalParts ? 1 : 0,
                     problems);
             Map<String, Object> view = new LinkedHashMap<>();
@@ -348,37 +349,6 @@ public final class BrochureRenderer {
                 .filter(d -> d.matches("\\d{4}-\\d{2}-\\d{2}")).max(String::compareTo)
                 .map(d -> Date.from(LocalDate.parse(d).atStartOfDay(ZoneOffset.UTC).toInstant()))
                 .orElse(UNKNOWN_DATE);
-    }
-
-    /**
-     * Asciidoctor's HTML for the print templates, from a fresh parse: converting the catalog's parsed document a
-     * second time would number its footnotes on from the first conversion, which the bake stage still makes.
-     */
-    private String convert(CatalogDocument document, ProblemCollector problems) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(document.source())))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            problems.add(new Problem(document.source(), 1, "the file is not valid UTF-8 text: save it as UTF-8"));
-            return "";
-        } catch (IOException e) {
-            problems.add(new Problem(document.source(), 1, "the file cannot be read (" + e.getMessage() + ")"));
-            return "";
-        }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        AsciidocEngine.Parsed parsed = engine.parse(document.source(), text, asciidocAttributes(document.language()));
-        problems.addAll(parsed.problems());
-        AsciidocEngine.Converted converted = engine.convert(parsed);
-        problems.addAll(converted.problems());
-        return converted.html();
-    }
-
-    /** The attributes the content stage parses with, so the print shows what the site shows. */
-    private Map<String, Object> asciidocAttributes(Language language) {
-        return AsciidocAttributes.forLanguage(settings, messages.of(language), language);
     }
 
     private void checkMessages(FontSet fonts, ProblemCollector problems) {

@@ -20,10 +20,11 @@ public final class ProblemCollector {
         return problems.isEmpty();
     }
 
-    /** Ends the stage: throws if anything was reported. */
+    /** Ends the stage: throws if anything was reported, in the order of files and lines, each problem once. */
     public synchronized void throwIfAny() throws BuildFailure {
         if (!problems.isEmpty()) {
-            throw new BuildFailure(problems);
+            // Stages work on several threads: sorting makes the report the same on every run.
+            throw new BuildFailure(problems.stream().distinct().sorted().toList());
         }
     }
 }

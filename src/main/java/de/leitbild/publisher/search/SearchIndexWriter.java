@@ -51,8 +51,14 @@ public final class SearchIndexWriter {
 
     /** Indexes the pages written into {@code staging}; pages showing untranslated text are left to their own language. */
     public List<LanguageIndex> write(Catalog catalog, Path staging) throws BuildFailure {
+        return write(catalog, staging, language -> true);
+    }
+
+    /** Indexes the languages {@code which} accepts; the build takes the others' unchanged index over. */
+    public List<LanguageIndex> write(Catalog catalog, Path staging, java.util.function.Predicate<Language> which)
+            throws BuildFailure {
         List<LanguageIndex> indexes = new ArrayList<>();
-        for (Language language : settings.languages()) {
+        for (Language language : settings.languages().stream().filter(which).toList()) {
             try {
                 indexes.add(writeLanguage(language, catalog, staging));
             } catch (IOException e) {

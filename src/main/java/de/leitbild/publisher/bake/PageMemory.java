@@ -1,0 +1,217 @@
+package de.leitbild.publisher.bake;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the last build wrote: each page's fingerprint, its size and the site-internal links in its body. A page
+ * whose fingerprint is unchanged is taken over from the published site (a hard link, so nothing is copied)
+ * instead of being rendered again; its links are checked again against this build's pages.
+ */
+public final class PageMemory {
+
+    private static final int FORMAT = 1;
+
+    private final Path file;
+    private final Path publishedSite;
+    private final Map<String, Page> previous;
+    private final Map<String, Page> current = new ConcurrentHashMap<>();
+    private final java.util.Set<String> unfingerprinted = ConcurrentHashMap.newKeySet();
+
+    /** One page as the last build wrote it. */
+    record Page(String fingerprint, long size, List<String> links) {
+    }
+
+    private PageMemory(Path file, Path publishedSite, Map<String, Page> previous) {
+        this.file = file;
+        this.publishedSite = publishedSite;
+        this.previous = previous;
+    }
+
+    /** No memory: every page is rendered (the preview, and the first build). */
+    public static PageMemory none() {
+        return new PageMemory(null, null, Map.of());
+    }
+
+    /**
+     * The memory in {@code file} of the site published in {@code publishedSite}; missing or unreadable counts as
+     * empty. The file is deleted at once: it describes the published site only until the next publish, after
+     * which {@link #save} writes it anew.
+     */
+    public static PageMemory load(Path file, Path publishedSite) {
+        Map<String, Page> known = new ConcurrentHashMap<>();
+        if (Files.isRegularFile(file) && Files.isDirectory(publishedSite)) {
+            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+                if (in.readInt() == FORMAT) {
+                    int count = in.readInt();
+                    for (int i = 0; i < count; i++) {
+                        String path = in.readUTF();
+                        String fingerprint = in.readUTF();
+                        long size = in.readLong();
+                        int linkCount = in.readInt();
+                        List<String> links = new ArrayList<>(linkCount);
+                        for (int j = 0; j < linkCount; j++) {
+                            links.add(in.readUTF());
+                        }
+                        known.put(path, new Page(fingerprint, size, List.copyOf(links)));
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                known.clear();
+            }
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            known.clear();
+        }
+        return new PageMemory(file, publishedSite, known);
+    }
+
+    boolean remembers() {
+        return file != null;
+    }
+
+    /**
+     * Puts the published page {@code path} into {@code staging} if the last build wrote it from the same
+     * {@code fingerprint}; returns its links, or {@code null} if the page must be rendered.
+     */
+    List<String> reuse(String path, String fingerprint, Path staging) {
+        Page page = previous.get(path);
+        if (file == null || fingerprint == null || page == null || !page.fingerprint().equals(fingerprint)) {
+            return null;
+        }
+        Path published = publishedSite.resolve(path);
+        Path target = staging.resolve(path);
+        try {
+            if (Files.size(published) != page.size()) {
+                return null;
+            }
+            Files.createDirectories(target.getParent());
+            try {
+                Files.createLink(target, published);
+            } catch (FileSystemException | UnsupportedOperationException e) {
+                Files.copy(published, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        current.put(path, page);
+        return page.links();
+    }
+
+    /** Notes a page this build rendered into {@code staging}. */
+    void record(String path, String fingerprint, long size, List<String> links) {
+        if (file == null) {
+            return;
+        }
+        if (fingerprint == null) {
+            unfingerprinted.add(path);
+        } else {
+            current.put(path, new Page(fingerprint, size, List.copyOf(links)));
+        }
+    }
+
+    /**
+     * The fingerprint of all pages this build wrote below {@code folder} (e.g. {@code de/}), from which a later
+     * stage derives its own output (the search index); {@code null} if not every page has one.
+     */
+    public String fingerprintOf(String folder) {
+        if (file == null || unfingerprinted.stream().anyMatch(p -> p.startsWith(folder))) {
+            return null;
+        }
+        StringBuilder all = new StringBuilder();
+        new TreeMap<>(current).forEach((path, page) -> {
+            if (path.startsWith(folder) && page.size() >= 0) {
+                all.append(path).append(' ').append(page.fingerprint()).append('\n');
+            }
+        });
+        return PageFingerprint.of(all.toString());
+    }
+
+    /**
+     * Takes the folder {@code folder} (e.g. {@code de/search/}) over from the published site into {@code staging}
+     * if the last build made it from the same {@code fingerprint}; true if it did.
+     */
+    public boolean reuseFolder(String folder, String fingerprint, Path staging) {
+        Page known = previous.get(folder);
+        if (file == null || fingerprint == null || known == null || !known.fingerprint().equals(fingerprint)) {
+            return false;
+        }
+        Path published = publishedSite.resolve(folder);
+        try (var walk = Files.walk(published)) {
+            List<Path> files = walk.filter(Files::isRegularFile).sorted().toList();
+            if (files.size() != -known.size() - 1) {
+                return false;
+            }
+            for (Path source : files) {
+                Path target = staging.resolve(folder).resolve(published.relativize(source).toString());
+                Files.createDirectories(target.getParent());
+                try {
+                    Files.createLink(target, source);
+                } catch (FileSystemException | UnsupportedOperationException e) {
+                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        current.put(folder, known);
+        return true;
+    }
+
+    /** Notes a folder a later stage wrote into {@code staging} from the pages of {@code fingerprint}. */
+    public void recordFolder(String folder, String fingerprint, Path staging) {
+        if (file == null || fingerprint == null) {
+            return;
+        }
+        try (var walk = Files.walk(staging.resolve(folder))) {
+            current.put(folder, new Page(fingerprint, -walk.filter(Files::isRegularFile).count() - 1, List.of()));
+        } catch (IOException e) {
+            // Not remembered: the next build writes the folder again.
+        }
+    }
+
+    /** How many pages this build took over from the published site. */
+    public long reused() {
+        return current.entrySet().stream().filter(e -> e.getValue().equals(previous.get(e.getKey()))).count();
+    }
+
+    /** Writes the memory of the site just published. */
+    public void save() throws IOException {
+        if (file == null) {
+            return;
+        }
+        Files.createDirectories(file.getParent());
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        try (OutputStream stream = Files.newOutputStream(partial);
+                DataOutputStream out = new DataOutputStream(new BufferedOutputStream(stream, 1 << 16))) {
+            out.writeInt(FORMAT);
+            Map<String, Page> sorted = new TreeMap<>(current);
+            out.writeInt(sorted.size());
+            for (Map.Entry<String, Page> entry : sorted.entrySet()) {
+                out.writeUTF(entry.getKey());
+                out.writeUTF(entry.getValue().fingerprint());
+                out.writeLong(entry.getValue().size());
+                out.writeInt(entry.getValue().links().size());
+                for (String link : entry.getValue().links()) {
+                    out.writeUTF(link);
+                }
+            }
+        }
+        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

@@ -1,0 +1,157 @@
+package de.leitbild.publisher.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import de.leitbild.publisher.BuiltSites;
+import de.leitbild.publisher.SiteBuild;
+import de.leitbild.publisher.SiteFixture;
+import de.leitbild.publisher.content.SourceVersion;
+import de.leitbild.publisher.problem.BuildFailure;
+import de.leitbild.publisher.problem.Problem;
+
+/**
+ * A rebuild converts and renders only what changed since the last build, and its output is byte for byte the
+ * output of a clean build of the same sources.
+ */
+class IncrementalBuildTest {
+
+    private static final String PLAN = """
+            = Handlungsplan Musterstadt
+            :jbake-type: handlungsplan
+            :jbake-status: published
+            :description: Ein Plan.
+            :publisher: Stadt Musterstadt
+            :source-date: 2024-05
+            :original-title: Handlungsplan Musterstadt
+
+            Die Stadt plant Sprachkurse und Beratung.
+
+            [#ziele]
+            == Ziele
+
+            Mehr Menschen finden Arbeit.
+            """;
+
+    private static SiteFixture fixture(Path folder) throws IOException {
+        SiteFixture site = SiteFixture.create(Files.createDirectories(folder));
+        for (int i = 1; i <= 6; i++) {
+            site.write("content/de/musterstadt/plan-" + i + ".adoc", PLAN.replace("Musterstadt", "Musterstadt " + i));
+        }
+        site.write("content/de/musterstadt/uebersicht.adoc", """
+                = Übersicht
+                :jbake-type: page
+                :jbake-status: published
+
+                Siehe xref:plan-1.adoc#ziele[die Ziele des ersten Plans] und xref:plan-2.adoc[den zweiten Plan].
+                """);
+        String plan1 = read(site.root().resolve("content/de/musterstadt/plan-1.adoc"));
+        site.write("content/en/musterstadt/plan-1.adoc", """
+                = Action plan Musterstadt 1
+                :jbake-type: handlungsplan
+                :jbake-status: published
+                :translation-of: %s
+                :description: A plan.
+                :publisher: City of Musterstadt 1
+                :source-date: 2024-05
+                :original-title: Handlungsplan Musterstadt 1
+
+                The city plans language courses and counselling.
+
+                [#ziele]
+                == Goals
+
+                More people find work.
+                """.formatted(SourceVersion.of(plan1)));
+        return site;
+    }
+
+    @Test
+    void aRebuildAfterEditingOneDocumentConvertsOnlyItAndEqualsACleanBuild(@TempDir Path folder) throws Exception {
+        SiteFixture site = fixture(folder.resolve("site"));
+        SiteBuild.Result first = BuiltSites.build(site.root(), site.output());
+        assertThat(first.reusedConversions()).isZero();
+        assertThat(first.reusedPages()).isZero();
+
+        SiteBuild.Result unchanged = BuiltSites.build(site.root(), site.output());
+        assertThat(unchanged.reusedConversions()).isEqualTo(first.documents());
+        assertThat(unchanged.reusedPages()).isEqualTo(first.pages() + 8); // every page and every language's index
+
+        // A new title: the page, its outdated translation's notice, the listings and the German index change.
+        Path plan1 = site.root().resolve("content/de/musterstadt/plan-1.adoc");
+        Files.writeString(plan1, read(plan1).replace("= Handlungsplan Musterstadt 1", "= Neuer Plan Musterstadt 1")
+                .replace("Mehr Menschen finden Arbeit.", "Mehr Menschen finden Arbeit und Wohnung."));
+        SiteBuild.Result edited = BuiltSites.build(site.root(), site.output());
+        assertThat(edited.reusedConversions()).isEqualTo(first.documents() - 1);
+        assertThat(edited.reusedPages()).isBetween(1L, (long) first.pages());
+        String englishPage = read(site.output().resolve("en/musterstadt/plan-1.html"));
+        assertThat(englishPage).contains("notice--translation").contains("Action plan Musterstadt 1");
+        assertThat(read(site.output().resolve("de/dokumente/handlungsplan.html"))).contains("Neuer Plan Musterstadt 1");
+
+        Path clean = folder.resolve("clean");
+        BuiltSites.build(site.root(), clean);
+        assertThat(SiteFixture.fingerprint(site.output())).isEqualTo(SiteFixture.fingerprint(clean));
+    }
+
+    @Test
+    void aTemplateChangeRendersEveryPageAgain(@TempDir Path folder) throws Exception {
+        SiteFixture site = fixture(folder.resolve("site"));
+        BuiltSites.build(site.root(), site.output());
+        Path layout = site.root().resolve("templates/partials/layout.ftl");
+        Files.writeString(layout, read(layout) + "\n<#-- changed -->\n");
+        SiteBuild.Result rebuilt = BuiltSites.build(site.root(), site.output());
+        assertThat(rebuilt.reusedPages()).isZero();
+        Path clean = folder.resolve("clean");
+        BuiltSites.build(site.root(), clean);
+        assertThat(SiteFixture.fingerprint(site.output())).isEqualTo(SiteFixture.fingerprint(clean));
+    }
+
+    @Test
+    void aPageTakenOverUnchangedStillHasItsLinksChecked(@TempDir Path folder) throws Exception {
+        SiteFixture site = fixture(folder.resolve("site"));
+        BuiltSites.build(site.root(), site.output());
+        Map<String, String> published = SiteFixture.fingerprint(site.output());
+        Files.delete(site.root().resolve("content/de/musterstadt/plan-2.adoc"));
+        assertThatThrownBy(() -> BuiltSites.build(site.root(), site.output()))
+                .isInstanceOfSatisfying(BuildFailure.class, failure -> assertThat(failure.problems())
+                        .extracting(Problem::file, Problem::line)
+                        .contains(org.assertj.core.api.Assertions.tuple(
+                                site.root().resolve("content/de/musterstadt/uebersicht.adoc"), 5)));
+        assertThat(SiteFixture.fingerprint(site.output())).isEqualTo(published);
+    }
+
+    @Test
+    void aDamagedCacheCountsAsEmpty(@TempDir Path folder) throws Exception {
+        SiteFixture site = fixture(folder.resolve("site"));
+        BuiltSites.build(site.root(), site.output());
+        Path cache = site.output().resolveSibling(".site-cache");
+        try (var files = Files.list(cache)) {
+            for (Path file : files.toList()) {
+                Files.write(file, new byte[] {0, 0, 0, 1, 7});
+            }
+        }
+        SiteBuild.Result rebuilt = BuiltSites.build(site.root(), site.output());
+        assertThat(rebuilt.reusedConversions()).isZero();
+        assertThat(rebuilt.reusedPages()).isZero();
+        Path clean = folder.resolve("clean");
+        BuiltSites.build(site.root(), clean);
+        assertThat(SiteFixture.fingerprint(site.output())).isEqualTo(SiteFixture.fingerprint(clean));
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
