@@ -13,23 +13,17 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Elements;
 
 import de.leitbild.publisher.content.UnsafeMarkupScanner;
-import de.leitbild.publisher.i18n.MessageBundle;
 
 /**
- * Finishes the HTML Asciidoctor writes for a document body: accessible footnotes with labels in the reader's
- * language, comparison tables that stack on a phone, no inline styles (the pages have a strict
- * Content-Security-Policy), and the facts the build checks: headings, in-page anchors and links.
+ * Finishes the HTML Asciidoctor writes for a document body: accessible footnotes, comparison tables that stack on
+ * a phone, no inline styles (the pages have a strict Content-Security-Policy), and the facts the build checks:
+ * headings, in-page anchors and links. The footnote labels are left as placeholders that
+ * {@link FinishedBody#in} fills in the reader's language, so a body shown in several languages is finished once.
  */
 final class BodyFinisher {
 
-    private final MessageBundle messages;
-
-    BodyFinisher(MessageBundle messages) {
-        this.messages = messages;
-    }
-
     FinishedBody finish(String asciidoctorHtml) {
-        Document html = Jsoup.parseBodyFragment(asciidoctorHtml);
+        Document html = Jsoup.parseBodyFragment(FinishedBody.withoutPlaceholders(asciidoctorHtml));
         html.outputSettings().prettyPrint(false).charset("UTF-8").escapeMode(Entities.EscapeMode.base);
         Element body = html.body();
         body.select("[style]").removeAttr("style");
@@ -81,7 +75,7 @@ final class BodyFinisher {
         }
     }
 
-    private void rewriteFootnotes(Element body) {
+    private static void rewriteFootnotes(Element body) {
         for (Element ref : body.select("sup.footnote")) {
             Element link = ref.selectFirst("a.footnote");
             if (link == null) {
@@ -89,7 +83,7 @@ final class BodyFinisher {
             }
             String number = link.text();
             link.removeAttr("title").removeClass("footnote")
-                    .attr("aria-label", messages.format("footnote.reference", number));
+                    .attr("aria-label", FinishedBody.placeholder("footnote.reference", number));
             ref.textNodes().forEach(TextNode::remove);
             ref.removeClass("footnote").addClass("footnote-ref");
         }
@@ -99,7 +93,7 @@ final class BodyFinisher {
         }
         Element section = new Element("section").id("footnotes").addClass("footnotes")
                 .attr("aria-labelledby", "footnotes-title");
-        section.appendElement("h2").id("footnotes-title").text(messages.get("footnote.title"));
+        section.appendElement("h2").id("footnotes-title").text(FinishedBody.placeholder("footnote.title", ""));
         Element list = section.appendElement("ol");
         for (Element note : footnotes.select("div.footnote")) {
             Element back = note.selectFirst("a[href^=#_footnoteref_]");
@@ -116,7 +110,7 @@ final class BodyFinisher {
             if (back != null) {
                 item.appendText(" ");
                 item.appendElement("a").attr("href", back.attr("href")).addClass("footnote-back")
-                        .attr("aria-label", messages.format("footnote.back", number)).text("↩");
+                        .attr("aria-label", FinishedBody.placeholder("footnote.back", number)).text("↩");
             }
         }
         footnotes.replaceWith(section);

@@ -74,7 +74,7 @@ public final class EditorGuidePage {
         problems.addAll(UnsafeMarkupScanner.scan(source, text.lines().toList()));
         AsciidocEngine.Conversion converted = store.convert(engine, source, text, attributes(language, bundle));
         problems.addAll(converted.problems());
-        FinishedBody body = new BodyFinisher(bundle).finish(converted.html());
+        FinishedBody body = new BodyFinisher().finish(converted.html()).in(bundle);
         body.brokenAnchors().forEach(a -> problems.add(new Problem(source, 1, "the cross reference to '#" + a
                 + "' has no target in the guide: correct the id or give the target section the id [#" + a + "]")));
         body.unsafeMarkup().forEach(u -> problems.add(new Problem(source, 1, u.message())));

@@ -69,6 +69,7 @@ public final class SiteBaker {
     private SiteTemplateEngine templateEngine;
     private PageMemory memory = PageMemory.none();
     private final Map<String, String> bodyDigests = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, FinishedBody> finishedBodies = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * The same baker, taking pages whose fingerprint {@code pages} remembers over from the published site instead
@@ -144,14 +145,14 @@ public final class SiteBaker {
                 languageChooserModel(models), settings.templateFolder().resolve(LANGUAGE_CHOOSER_TEMPLATE));
 
         List<SitePage> documentPages = new ArrayList<>();
-        Map<Language, BodyFinisher> finishers = new HashMap<>();
+        BodyFinisher finisher = new BodyFinisher();
+        finishedBodies.clear();
         for (Language language : settings.languages()) {
             MessageBundle bundle = messages.of(language);
             writeHome(models, writer, sitemap, language, bundle, types);
             writeListings(models, writer, sitemap, language, bundle, types);
             writeSearchPage(models, writer, language, bundle);
             writeDownloadsPage(models, writer, language, bundle);
-            finishers.put(language, new BodyFinisher(bundle));
             for (SitePage page : catalog.pages(language)) {
                 if (!selected.test(page.outputPath())) {
                     continue;
@@ -169,7 +170,7 @@ public final class SiteBaker {
         }
         // Each page stands alone once the catalog is known: all cores render them.
         documentPages.parallelStream().forEach(page -> writeDocumentPage(page, catalog, models, writer,
-                finishers.get(page.language()), known, problems));
+                finisher, known, problems));
         if (withAssets) {
             copyAssets(staging, problems);
         }
@@ -204,7 +205,8 @@ public final class SiteBaker {
             }
             return;
         }
-        FinishedBody body = finisher.finish(document.conversion().html());
+        FinishedBody body = finishedBodies.computeIfAbsent(document.outputPath(),
+                k -> finisher.finish(document.conversion().html())).in(bundle);
         if (page.state() != TranslationState.MISSING) {
             checkLinks(document, page.outputPath(), body, known, problems);
         }

@@ -1,6 +1,7 @@
 package de.leitbild.publisher.cli;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -16,6 +17,9 @@ import picocli.CommandLine.Option;
 @Command(name = "build", mixinStandardHelpOptions = true,
         description = "Build the site into the output folder (default target/site).")
 final class BuildCommand implements Callable<Integer> {
+
+    /** More than a screenful helps nobody; the rest is counted, and {@code check} lists every problem. */
+    static final int SHOWN_PROBLEMS = 200;
 
     @Option(names = "--root", description = "Folder with jbake.properties, content/, templates/, assets/ "
             + "(default: the current folder).", defaultValue = ".")
@@ -50,8 +54,12 @@ final class BuildCommand implements Callable<Integer> {
                             .collect(Collectors.joining(", ")), result.reusedConversions(), result.reusedPages());
             return 0;
         } catch (BuildFailure failure) {
-            for (Problem problem : failure.problems()) {
-                err.println(problem.format(rootFolder));
+            List<Problem> problems = failure.problems();
+            problems.stream().limit(SHOWN_PROBLEMS).forEach(problem -> err.println(problem.format(rootFolder)));
+            if (problems.size() > SHOWN_PROBLEMS) {
+                long files = problems.stream().map(Problem::file).distinct().count();
+                err.printf("… and %d more problem(s); %d file(s) have problems in all. Fix the first ones and build "
+                        + "again, or run 'check' for the full list.%n", problems.size() - SHOWN_PROBLEMS, files);
             }
             err.printf("Build stopped: %d problem(s). Nothing was published; %s is as it was.%n",
                     failure.problems().size(), shown(rootFolder, outputFolder));

@@ -39,6 +39,7 @@ final class KeyVocabulary {
     private final SortedMap<String, SortedSet<String>> keys = new TreeMap<>();
     private final SortedSet<String> stopKeys = new TreeSet<>();
     private final Map<String, List<String>> analysed = new TreeMap<>();
+    private final Set<String> seen = new java.util.HashSet<>();
 
     KeyVocabulary(Analyzer analyzer, CharArraySet stopWords, Locale locale, String analyzerName) {
         this.analyzer = analyzer;
@@ -56,6 +57,10 @@ final class KeyVocabulary {
     /** Adds every word of {@code text}; only terms in {@code indexTerms} are kept. */
     void addText(String text, Set<String> indexTerms) {
         for (String raw : NOT_WORD.split(normalize(text, locale))) {
+            // Adding a word is idempotent, and most words of a large site recur thousands of times.
+            if (!seen.add(raw)) {
+                continue;
+            }
             String word = trimJoiners(raw);
             if (word.isEmpty()) {
                 continue;
