@@ -10,7 +10,7 @@ import java.util.Map;
 
 import de.leitbild.publisher.bake.BakedSite;
 import de.leitbild.publisher.bake.EditorGuidePage;
-import de.leitbild.publisher.bake.PageMemory;
+import de.leitbild.publisher.publish.OutputMemory;
 import de.leitbild.publisher.bake.SiteBaker;
 import de.leitbild.publisher.config.SiteSettings;
 import de.leitbild.publisher.config.SiteSettingsLoader;
@@ -97,7 +97,7 @@ public final class SiteBuild {
                 ConversionStore.codeStamp(SiteBuild.class));
         Catalog catalog = new ContentCatalogReader(settings, messages, engine).withStore(conversions).read();
         start = lap(millis, "content", start);
-        PageMemory pages = PageMemory.load(settings.cacheFolder().resolve(PAGES), settings.outputFolder());
+        OutputMemory pages = OutputMemory.load(settings.cacheFolder().resolve(PAGES), settings.outputFolder());
         SitePublisher publisher = new SitePublisher(settings.outputFolder());
         Path staging;
         try {
@@ -108,7 +108,8 @@ public final class SiteBuild {
         }
         BakedSite site;
         try {
-            List<BrochurePdf> pdfs = new BrochureRenderer(settings, messages, engine).render(catalog, staging);
+            List<BrochurePdf> pdfs = new BrochureRenderer(settings, messages, engine).withMemory(pages)
+                    .render(catalog, staging);
             start = lap(millis, "pdf", start);
             site = new SiteBaker(settings, messages, engine).withMemory(pages).withDownloads(pdfs)
                     .bake(catalog, staging);
@@ -132,7 +133,7 @@ public final class SiteBuild {
     }
 
     /** The search stage, for the languages whose pages changed; the others' index is taken over as it was. */
-    private static void writeSearchIndex(SiteSettings settings, Catalog catalog, Path staging, PageMemory pages)
+    private static void writeSearchIndex(SiteSettings settings, Catalog catalog, Path staging, OutputMemory pages)
             throws BuildFailure {
         Map<String, String> fingerprints = new LinkedHashMap<>();
         for (var language : settings.languages()) {
@@ -147,7 +148,7 @@ public final class SiteBuild {
     }
 
     /** Keeps what the next build can reuse; failing to keep it only makes the next build slower. */
-    private static void remember(ConversionStore conversions, PageMemory pages) {
+    private static void remember(ConversionStore conversions, OutputMemory pages) {
         try {
             conversions.save();
             pages.save();

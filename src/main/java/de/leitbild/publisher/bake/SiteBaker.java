@@ -33,6 +33,7 @@ import de.leitbild.publisher.i18n.MessageBundles;
 import de.leitbild.publisher.pdf.BrochurePdf;
 import de.leitbild.publisher.problem.BuildFailure;
 import de.leitbild.publisher.problem.Problem;
+import de.leitbild.publisher.publish.OutputMemory;
 import de.leitbild.publisher.problem.ProblemCollector;
 
 import freemarker.template.TemplateException;
@@ -67,7 +68,7 @@ public final class SiteBaker {
     }
 
     private SiteTemplateEngine templateEngine;
-    private PageMemory memory = PageMemory.none();
+    private OutputMemory memory = OutputMemory.none();
     private final Map<String, String> bodyDigests = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, FinishedBody> finishedBodies = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -75,7 +76,7 @@ public final class SiteBaker {
      * The same baker, taking pages whose fingerprint {@code pages} remembers over from the published site instead
      * of rendering them again (the build command; the preview renders into the site it serves).
      */
-    public SiteBaker withMemory(PageMemory pages) {
+    public SiteBaker withMemory(OutputMemory pages) {
         SiteBaker baker = new SiteBaker(settings, messages, engine);
         baker.downloads = downloads;
         baker.memory = pages;
@@ -419,11 +420,11 @@ public final class SiteBaker {
         private final java.util.function.Predicate<String> selected;
         private final List<String> written = java.util.Collections.synchronizedList(new ArrayList<>());
 
-        private final PageMemory memory;
+        private final OutputMemory memory;
         private final PageFingerprint fingerprints;
 
         PageWriter(Path staging, SiteTemplateEngine templates, ProblemCollector problems,
-                java.util.function.Predicate<String> selected, PageMemory memory, PageFingerprint fingerprints) {
+                java.util.function.Predicate<String> selected, OutputMemory memory, PageFingerprint fingerprints) {
             this.memory = memory;
             this.fingerprints = fingerprints;
             this.staging = staging;

@@ -34,6 +34,8 @@ import de.leitbild.publisher.i18n.MessageBundle;
 import de.leitbild.publisher.i18n.MessageBundles;
 import de.leitbild.publisher.problem.BuildFailure;
 import de.leitbild.publisher.problem.Problem;
+import de.leitbild.publisher.publish.OutputMemory;
+import de.leitbild.publisher.content.ConversionStore;
 import de.leitbild.publisher.problem.ProblemCollector;
 
 import freemarker.core.XMLOutputFormat;
@@ -57,6 +59,15 @@ public final class BrochureRenderer {
     private final SiteSettings settings;
     private final MessageBundles messages;
     private final AsciidocEngine engine;
+
+    private OutputMemory memory = OutputMemory.none();
+
+    /** The same renderer, taking a PDF over from the published site if its print source did not change. */
+    public BrochureRenderer withMemory(OutputMemory published) {
+        BrochureRenderer renderer = new BrochureRenderer(settings, messages, engine);
+        renderer.memory = published;
+        return renderer;
+    }
 
     public BrochureRenderer(SiteSettings settings, MessageBundles messages, AsciidocEngine engine) {
         this.settings = settings;
@@ -93,6 +104,7 @@ public final class BrochureRenderer {
         }
         problems.throwIfAny();
         PdfFinisher finisher = new PdfFinisher(pdf);
+        String stamp = memory.remembers() ? stamp(pdf) : "";
         int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "pdf");
@@ -101,7 +113,8 @@ public final class BrochureRenderer {
         });
         List<Future<List<BrochurePdf>>> futures = new ArrayList<>();
         for (EditionModel model : models) {
-            futures.add(pool.submit(() -> write(model, templates, renderer, finisher, pdf, staging, problems)));
+            futures.add(pool.submit(() -> write(model, templates, renderer, finisher, pdf, staging, problems,
+                    stamp)));
         }
         List<BrochurePdf> written = new ArrayList<>();
         try {
@@ -127,7 +140,7 @@ public final class BrochureRenderer {
     }
 
     private List<BrochurePdf> write(EditionModel edition, PrintTemplates templates, FoRenderer renderer,
-            PdfFinisher finisher, PdfSettings pdf, Path staging, ProblemCollector problems) {
+            PdfFinisher finisher, PdfSettings pdf, Path staging, ProblemCollector problems, String stamp) {
         BrochureEdition e = edition.edition();
         CatalogDocument first = e.parts().get(0);
         Language language = e.language();
@@ -136,19 +149,34 @@ public final class BrochureRenderer {
         try {
             Map<String, Object> accessibleModel = kindModel(edition.model(), PdfKind.ACCESSIBLE, pdf, 0);
             String fo = templates.render(accessibleModel, language.locale(), e.path(PdfKind.ACCESSIBLE));
-            FoRenderer.Rendered rendered = renderer.render(fo, PdfKind.ACCESSIBLE, e.title(), language.lang(),
-                    edition.date());
-            PdfFinisher.Finished accessible = finisher.accessible(rendered.pdf(), digest(fo));
-            written.add(store(staging, e, PdfKind.ACCESSIBLE, accessible));
+            // A PDF is a function of its formatting objects, the fonts, the settings and the code: if none of
+            // them changed since the last build, the published file is taken over instead of rendered again.
+            String facts = stamp + "\n" + e.title() + "\n" + language.lang() + "\n" + edition.date().getTime() + "\n";
+            String fingerprint = memory.remembers() ? OutputMemory.sha256(facts + fo) : null;
+            BrochurePdf kept = reuse(staging, e, PdfKind.ACCESSIBLE, fingerprint);
+            if (kept == null) {
+                FoRenderer.Rendered rendered = renderer.render(fo, PdfKind.ACCESSIBLE, e.title(), language.lang(),
+                        edition.date());
+                kept = store(staging, e, PdfKind.ACCESSIBLE, finisher.accessible(rendered.pdf(), digest(fo)),
+                        fingerprint);
+            }
+            written.add(kept);
+            int accessiblePages = kept.pages();
 
             // The print PDF has the accessible one's pages, then blank pages and the back cover: a multiple of 4.
-            int blanks = (4 - (accessible.pages() + 1) % 4) % 4;
+            int blanks = (4 - (accessiblePages + 1) % 4) % 4;
             kind = PdfKind.PRINT;
             Map<String, Object> printModel = kindModel(edition.model(), PdfKind.PRINT, pdf, blanks);
             String printFo = templates.render(printModel, language.locale(), e.path(PdfKind.PRINT));
-            FoRenderer.Rendered printed = renderer.render(printFo, PdfKind.PRINT, e.title(), language.lang(),
-                    edition.date());
-            written.add(store(staging, e, PdfKind.PRINT, finisher.print(printed.pdf(), digest(printFo))));
+            String printFingerprint = memory.remembers() ? OutputMemory.sha256(facts + printFo) : null;
+            BrochurePdf keptPrint = reuse(staging, e, PdfKind.PRINT, printFingerprint);
+            if (keptPrint == null) {
+                FoRenderer.Rendered printed = renderer.render(printFo, PdfKind.PRINT, e.title(), language.lang(),
+                        edition.date());
+                keptPrint = store(staging, e, PdfKind.PRINT, finisher.print(printed.pdf(), digest(printFo)),
+                        printFingerprint);
+            }
+            written.add(keptPrint);
         } catch (PrintTemplates.TemplateFailure failure) {
             problems.add(failure.problem());
         } catch (FoRenderer.RenderFailure failure) {
@@ -169,14 +197,57 @@ public final class BrochureRenderer {
         }
     }
 
-    private static BrochurePdf store(Path staging, BrochureEdition edition, PdfKind kind,
-            PdfFinisher.Finished finished) throws IOException {
+    private BrochurePdf store(Path staging, BrochureEdition edition, PdfKind kind, PdfFinisher.Finished finished,
+            String fingerprint) throws IOException {
         String path = edition.path(kind);
         Path file = staging.resolve(path);
         Files.createDirectories(file.getParent());
         Files.write(file, finished.pdf());
+        memory.record(path, fingerprint, finished.pdf().length, List.of(Integer.toString(finished.pages())));
         return new BrochurePdf(edition.id(), edition.language(), kind, path, finished.pdf().length,
                 finished.pages());
+    }
+
+    /** The PDF the last build published from the same fingerprint, now in {@code staging}; else null. */
+    private BrochurePdf reuse(Path staging, BrochureEdition edition, PdfKind kind, String fingerprint)
+            throws IOException {
+        String path = edition.path(kind);
+        List<String> notes = memory.reuse(path, fingerprint, staging);
+        if (notes == null || notes.size() != 1 || !notes.get(0).matches("\\d+")) {
+            return null;
+        }
+        return new BrochurePdf(edition.id(), edition.language(), kind, path, Files.size(staging.resolve(path)),
+                Integer.parseInt(notes.get(0)));
+    }
+
+    /** What every PDF depends on besides its formatting objects: code, configuration, templates, fonts, profile. */
+    private String stamp(PdfSettings pdf) {
+        StringBuilder stamp = new StringBuilder(ConversionStore.codeStamp(BrochureRenderer.class));
+        try {
+            stamp.append('\n').append(OutputMemory.sha256(Files.readString(settings.configFile())));
+            for (Path place : List.of(pdf.printTemplates(), pdf.fontFolder(), pdf.outputProfile())) {
+                if (!Files.exists(place)) {
+                    continue;
+                }
+                try (java.util.stream.Stream<Path> walk = Files.walk(place)) {
+                    for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                        stamp.append('\n').append(file.getFileName()).append(' ')
+                                .append(java.util.HexFormat.of().formatHex(digestOf(Files.readAllBytes(file))));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            stamp.append('\n').append(System.nanoTime());
+        }
+        return OutputMemory.sha256(stamp.toString());
+    }
+
+    private static byte[] digestOf(byte[] bytes) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     private static Map<String, Object> kindModel(Map<String, Object> common, PdfKind kind, PdfSettings pdf,

@@ -103,6 +103,21 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void anUnchangedRepositorySiteIsTakenOverWholeWithItsPdfsAndEqualsACleanBuild(@TempDir Path folder)
+            throws Exception {
+        Map<String, String> clean = SiteFixture.fingerprint(BuiltSites.repositorySite());
+        Path output = folder.resolve("site");
+        SiteBuild.Result first = BuiltSites.build(BuiltSites.repositoryRoot(), output);
+        SiteBuild.Result again = BuiltSites.build(BuiltSites.repositoryRoot(), output);
+        long pdfs = clean.keySet().stream().filter(p -> p.endsWith(".pdf")).count();
+        assertThat(pdfs).isGreaterThan(10);
+        // The editor's guide shows include:: in its examples, so it is converted again every time, like any such file.
+        assertThat(again.reusedConversions()).isEqualTo(first.documents());
+        assertThat(again.reusedPages()).isEqualTo(first.pages() + 8 + pdfs);
+        assertThat(SiteFixture.fingerprint(output)).isEqualTo(clean);
+    }
+
+    @Test
     void aTemplateChangeRendersEveryPageAgain(@TempDir Path folder) throws Exception {
         SiteFixture site = fixture(folder.resolve("site"));
         BuiltSites.build(site.root(), site.output());

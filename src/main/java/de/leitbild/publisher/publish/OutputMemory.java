@@ -1,4 +1,4 @@
-package de.leitbild.publisher.bake;
+package de.leitbild.publisher.publish;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -17,11 +17,12 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What the last build wrote: each page's fingerprint, its size and the site-internal links in its body. A page
- * whose fingerprint is unchanged is taken over from the published site (a hard link, so nothing is copied)
- * instead of being rendered again; its links are checked again against this build's pages.
+ * What the last build published, file by file: each file's fingerprint (the hash of everything it was made from),
+ * its size and a few notes (a page's site-internal links, a PDF's page count). A file whose fingerprint is
+ * unchanged is taken over from the published site (a hard link, so nothing is copied) instead of being made
+ * again; the stages check the notes again against this build (a page's links against this build's pages).
  */
-public final class PageMemory {
+public final class OutputMemory {
 
     private static final int FORMAT = 1;
 
@@ -32,18 +33,18 @@ public final class PageMemory {
     private final java.util.Set<String> unfingerprinted = ConcurrentHashMap.newKeySet();
 
     /** One page as the last build wrote it. */
-    record Page(String fingerprint, long size, List<String> links) {
+    public record Page(String fingerprint, long size, List<String> links) {
     }
 
-    private PageMemory(Path file, Path publishedSite, Map<String, Page> previous) {
+    private OutputMemory(Path file, Path publishedSite, Map<String, Page> previous) {
         this.file = file;
         this.publishedSite = publishedSite;
         this.previous = previous;
     }
 
     /** No memory: every page is rendered (the preview, and the first build). */
-    public static PageMemory none() {
-        return new PageMemory(null, null, Map.of());
+    public static OutputMemory none() {
+        return new OutputMemory(null, null, Map.of());
     }
 
     /**
@@ -51,7 +52,7 @@ public final class PageMemory {
      * empty. The file is deleted at once: it describes the published site only until the next publish, after
      * which {@link #save} writes it anew.
      */
-    public static PageMemory load(Path file, Path publishedSite) {
+    public static OutputMemory load(Path file, Path publishedSite) {
         Map<String, Page> known = new ConcurrentHashMap<>();
         if (Files.isRegularFile(file) && Files.isDirectory(publishedSite)) {
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
@@ -78,10 +79,10 @@ public final class PageMemory {
         } catch (IOException e) {
             known.clear();
         }
-        return new PageMemory(file, publishedSite, known);
+        return new OutputMemory(file, publishedSite, known);
     }
 
-    boolean remembers() {
+    public boolean remembers() {
         return file != null;
     }
 
@@ -89,7 +90,7 @@ public final class PageMemory {
      * Puts the published page {@code path} into {@code staging} if the last build wrote it from the same
      * {@code fingerprint}; returns its links, or {@code null} if the page must be rendered.
      */
-    List<String> reuse(String path, String fingerprint, Path staging) {
+    public List<String> reuse(String path, String fingerprint, Path staging) {
         Page page = previous.get(path);
         if (file == null || fingerprint == null || page == null || !page.fingerprint().equals(fingerprint)) {
             return null;
@@ -114,7 +115,7 @@ public final class PageMemory {
     }
 
     /** Notes a page this build rendered into {@code staging}. */
-    void record(String path, String fingerprint, long size, List<String> links) {
+    public void record(String path, String fingerprint, long size, List<String> links) {
         if (file == null) {
             return;
         }
@@ -139,7 +140,7 @@ public final class PageMemory {
                 all.append(path).append(' ').append(page.fingerprint()).append('\n');
             }
         });
-        return PageFingerprint.of(all.toString());
+        return sha256(all.toString());
     }
 
     /**
@@ -188,6 +189,16 @@ public final class PageMemory {
     /** How many pages this build took over from the published site. */
     public long reused() {
         return current.entrySet().stream().filter(e -> e.getValue().equals(previous.get(e.getKey()))).count();
+    }
+
+    /** The SHA-256 of a text, in hex. */
+    public static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     /** Writes the memory of the site just published. */
