@@ -72,12 +72,12 @@ public final class SearchIndexWriter {
             }
         }
         String analyzerName = language.analyzer();
-        Set<String> compoundParts = LanguageAnalyzers.splitsCompounds(analyzerName)
+        CompoundDictionary.Parts compoundParts = LanguageAnalyzers.splitsCompounds(analyzerName)
                 ? CompoundDictionary.of(sections, language.locale(), LanguageAnalyzers.stopWords(analyzerName))
-                : Set.of();
+                : new CompoundDictionary.Parts(new TreeSet<>(), new TreeSet<>());
         SortedMap<String, SortedMap<Integer, Float>> postings;
         KeyVocabulary vocabulary;
-        try (Analyzer analyzer = LanguageAnalyzers.create(analyzerName, compoundParts)) {
+        try (Analyzer analyzer = LanguageAnalyzers.create(analyzerName, compoundParts.dictionary())) {
             postings = ScoredPostings.compute(analyzer, sections);
             CharArraySet stopWords = LanguageAnalyzers.stopWords(analyzerName);
             vocabulary = new KeyVocabulary(analyzer, stopWords, language.locale(), analyzerName);
@@ -85,6 +85,8 @@ public final class SearchIndexWriter {
                 vocabulary.addText(section.page() + " " + section.heading() + " " + section.text(),
                         postings.keySet());
             }
+            // Compound tails that never stand alone (mappe of Willkommensmappe) are words a reader types too.
+            vocabulary.addText(String.join(" ", compoundParts.tails()), postings.keySet());
         }
         Path folder = staging.resolve(language.id()).resolve("search");
         Files.createDirectories(folder.resolve("keys"));
@@ -160,27 +162,5 @@ public final class SearchIndexWriter {
             JSON.writeValue(out, value);
         }
         return Files.size(file);
-    }
-
-    /** Words of the language's own texts that compounds may be split into: nouns of four or more letters. */
-    static final class CompoundDictionary {
-        private CompoundDictionary() {
-        }
-
-        static Set<String> of(List<SearchSection> sections, java.util.Locale locale, CharArraySet stopWords) {
-            SortedSet<String> words = new TreeSet<>();
-            for (SearchSection section : sections) {
-                String text = section.page() + " " + section.heading() + " " + section.text();
-                for (String word : KeyVocabulary.NOT_WORD.split(text)) {
-                    for (String part : word.split("[\\-·']+")) {
-                        if (part.codePointCount(0, part.length()) >= 4 && Character.isUpperCase(part.codePointAt(0))
-                                && !stopWords.contains(part.toLowerCase(locale))) {
-                            words.add(part.toLowerCase(locale));
-                        }
-                    }
-                }
-            }
-            return words;
-        }
     }
 }
