@@ -1,10 +1,11 @@
 // The site search client: answers a query from the static index of one language, as specified in
-// docs/search-index-format.md (version 1). No dependencies; the browser does no text analysis of its own
+// docs/search-index-format.md (version 2). No dependencies; the browser does no text analysis of its own
 // beyond the format's "client rule", because Lucene's analysis is exported in the index as keys → terms.
 
 const WORD = /[\p{L}\p{M}\p{N}'·-]+/gu; // the client rule's word characters; · joins like -
 const EDGE = /^['·-]+|['·-]+$/gu; // quotes and joiners at a word's ends belong to the sentence, not the word
 const PREFIX_KEYS = 20;
+const FORMAT = 2;
 
 /** Search over the index in the folder `indexUrl` (ending in /); each index file is fetched at most once. */
 export class SiteSearch {
@@ -47,6 +48,7 @@ export class SiteSearch {
 
     // Per word: term id → { weight: the best way the word reached it, own: the completed or corrected keys
     // it must be the own term of (null: none, it is an exact match) }, and every key matched.
+    // The key shard of a word holds the terms of its keys with their postings: one fetch per word.
     const keysMatched = new Set();
     const wordTerms = await Promise.all(words.map(async (forms) => {
       const terms = new Map();
@@ -54,7 +56,7 @@ export class SiteSearch {
         for (const [key, weight] of await this.#keysFor(m, form, prefix)) {
           keysMatched.add(key);
           for (const id of key.ids) {
-            const t = terms.get(id) ?? { weight, own: [] };
+            const t = terms.get(id) ?? { weight, own: [], term: key.terms[id] ?? ['', []] };
             t.weight = Math.max(t.weight, weight);
             t.own = t.own && key.strict ? [...t.own, key.text] : null;
             terms.set(id, t);
@@ -64,19 +66,16 @@ export class SiteSearch {
       return terms;
     }));
 
-    const shardNames = new Set(wordTerms.flatMap((t) => [...t.keys()].map((id) => termShard(m, id))));
-    const shards = new Map(await Promise.all([...shardNames].map(
-      async (name) => [name, await this.#load(`terms/${encodeURIComponent(name)}.json.gz`)])));
-
     const needles = new Set([...keysMatched].map((k) => fold(k.text, m.lang)));
     const sections = new Map(); // section id → { sum, words }
     for (const terms of wordTerms) {
       const mine = new Map();
-      for (const [id, { weight, own }] of terms) {
-        const [text, postings] = shards.get(termShard(m, id))[id] ?? ['', []];
+      for (const { weight, own, term: [text, postings] } of terms.values()) {
         if (own && !own.some((k) => isOwnTerm(fold(text, m.lang), fold(k, m.lang)))) continue;
         if (postings.length) needles.add(fold(text, m.lang));
-        for (const [section, score] of postings) mine.set(section, (mine.get(section) ?? 0) + score * weight);
+        for (let i = 0; i + 1 < postings.length; i += 2) {
+          mine.set(postings[i], (mine.get(postings[i]) ?? 0) + postings[i + 1] * weight);
+        }
       }
       for (const [section, sum] of mine) {
         const s = sections.get(section) ?? { sum: 0, words: 0 };
@@ -100,32 +99,26 @@ export class SiteSearch {
   /** The keys a query word matches, with their weights: exact, as a prefix, or with one edit. */
   async #keysFor(m, form, prefix) {
     const chars = [...form];
-    const shard = chars.slice(0, 2).join('');
-    if (!m.keyShards.has(shard)) return [];
-    // A key's terms mostly begin like the key (after folding): fetch that term shard alongside the key
-    // shard, so the usual word costs one round trip, not two. A wrong guess costs one small file.
-    const guess = fold(shard, m.lang).slice(0, 2);
-    if (m.termShards.has(guess)) this.#load(`terms/${encodeURIComponent(guess)}.json.gz`).catch(() => {});
-    const { map, sorted } = await this.#load(`keys/${encodeURIComponent(shard)}.json.gz`, (keys) =>
-      ({ map: keys, sorted: Object.keys(keys).sort() })); // own sort: JSON objects put "2024"-like keys first
-    const key = (text) => ({ text, ids: map[text] });
+    // A key's group is its first two letters; the manifest says which shard holds the group.
+    const group = chars.slice(0, 2).join('');
+    if (!Object.hasOwn(m.keyShards, group)) return [];
+    const { map, sorted, terms } = await this.#load(`keys/${m.keyShards[group]}.json.gz`, (file) =>
+      ({ map: file.keys, terms: file.terms, sorted: Object.keys(file.keys).sort() })); // own sort: JSON objects put "2024"-like keys first
+    const key = (text) => ({ text, ids: map[text], terms });
     // A completion or correction stands for its own word, not for the later parts of a compound
     // ("konzept" completes to "konzeptarbeit", whose part "arbeit" is another word): keep the terms that
-    // begin like the key (by their shard name, so other shards are not fetched) and are not found later
-    // in it (isOwnTerm); all of them if none begins like it (stemmers that drop an article, as Arabic's).
+    // begin like the key (their first two letters, folded) and are not found later in it (isOwnTerm); all of
+    // them if none begins like it (stemmers that drop an article, as Arabic's).
+    const start2 = (text) => fold([...text].slice(0, 2).join(''), m.lang).slice(0, 2);
     const own = (text) => {
       const start = fold(text, m.lang).slice(0, 2);
-      const ids = map[text].filter((id) => fold(termShard(m, id), m.lang).slice(0, 2) === start);
-      return { text, ids: ids.length ? ids : map[text], strict: ids.length > 0 };
+      const ids = map[text].filter((id) => start2(terms[id]?.[0] ?? '') === start);
+      return { text, ids: ids.length ? ids : map[text], strict: ids.length > 0, terms };
     };
     const found = [];
     if (Object.hasOwn(map, form)) found.push([key(form), 1]);
     if (prefix && chars.length >= 2) {
-      let lo = 0;
-      for (let hi = sorted.length; lo < hi;) {
-        const mid = (lo + hi) >> 1;
-        if (sorted[mid] < form) lo = mid + 1; else hi = mid;
-      }
+      const lo = lowerBound(sorted, form);
       const longer = [];
       for (let i = lo; i < sorted.length && sorted[i].startsWith(form); i++) if (sorted[i] !== form) longer.push(sorted[i]);
       // The best completions are the shortest: closest to what has been typed so far.
@@ -134,17 +127,18 @@ export class SiteSearch {
     }
     // A word being typed that already completes to keys is not a typo (yet).
     if (!found.length && chars.length >= 5) {
-      for (const k of sorted) if (Math.abs(k.length - form.length) <= 2 && oneEdit(chars, [...k])) found.push([own(k), 0.7]);
+      for (let i = lowerBound(sorted, group); i < sorted.length && sorted[i].startsWith(group); i++) {
+        const k = sorted[i];
+        if (Math.abs(k.length - form.length) <= 2 && oneEdit(chars, [...k])) found.push([own(k), 0.7]);
+      }
     }
     return found;
   }
 
   #manifest() {
     return this.#load('manifest.json.gz', (m) => {
-      if (m.format !== 1) throw new Error(`search index format ${m.format} is not supported (expected 1)`);
-      const starts = Object.entries(m.termShardStarts).sort((a, b) => a[1] - b[1]);
-      return { ...m, stop: new Set(m.stopKeys), keyShards: new Set(m.keyShards), termShards: new Set(m.termShards),
-        starts };
+      if (m.format !== FORMAT) throw new Error(`search index format ${m.format} is not supported (expected ${FORMAT})`);
+      return { ...m, stop: new Set(m.stopKeys) };
     });
   }
 
@@ -174,13 +168,14 @@ export function normalise(text, lang) {
   return text.normalize('NFC').toLocaleLowerCase(lang).replace(/[’ʼ]/gu, "'");
 }
 
-function termShard(m, id) {
+/** The index of the first string in `sorted` that is not below `s`. */
+function lowerBound(sorted, s) {
   let lo = 0;
-  for (let hi = m.starts.length - 1; lo < hi;) {
-    const mid = (lo + hi + 1) >> 1;
-    if (m.starts[mid][1] <= id) lo = mid; else hi = mid - 1;
+  for (let hi = sorted.length; lo < hi;) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < s) lo = mid + 1; else hi = mid;
   }
-  return m.starts[lo][0];
+  return lo;
 }
 
 /** False for a term found inside the key only after its start: a later part of a compound. */
@@ -206,6 +201,22 @@ function oneEdit(a, b) {
  * and terms are analysed, so compare them without case, accents, joiners and spelling variants.
  */
 function fold(word, lang) {
+  const cacheKey = `${lang}\u0000${word}`;
+  let folded = folds.get(cacheKey);
+  if (folded === undefined) {
+    if (folds.size >= FOLD_CACHE) folds.clear();
+    folded = foldNow(word, lang);
+    folds.set(cacheKey, folded);
+  }
+  return folded;
+}
+
+// Folding is the client's most frequent work (every word of a snippet is folded to find the matched ones):
+// remember the folded forms, up to a bound, across queries.
+const FOLD_CACHE = 20000;
+const folds = new Map();
+
+function foldNow(word, lang) {
   return normalise(word, lang).normalize('NFD').replace(/[\p{M}'·\u0640-]/gu, '')
     .replace(/ß/gu, 'ss').replace(/([aou])e/gu, '$1').replace(/ı/gu, 'i')
     .replace(/ة/gu, 'ه').replace(/[یى]/gu, 'ي').replace(/ک/gu, 'ك');

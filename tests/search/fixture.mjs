@@ -1,4 +1,4 @@
-// Writes a tiny search index in format version 1 (docs/search-index-format.md) for the client tests, with a
+// Writes a tiny search index in format version 2 (docs/search-index-format.md) for the client tests, with a
 // toy analyzer standing in for Lucene: the client never analyses text, so any analyzer that maps keys to terms
 // exercises it the same way. Also gives a fetch() that serves the folder and records what was fetched.
 import { mkdtempSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
@@ -53,7 +53,7 @@ const gz = (value) => gzipSync(Buffer.from(JSON.stringify(value), 'utf8'), { lev
  * {dir, manifest, termId(text), postings(text)} so tests can compute what the client must answer.
  */
 export function writeIndex({ language = 'de', lang = 'de', dir = 'ltr', sections, analyze, variants = () => [],
-  stopKeys = [], sectionChunkSize = 4, maxQueryLength = 200 }) {
+  stopKeys = [], sectionChunkSize = 4, maxQueryLength = 200, keyShardBytes = 0 }) {
   const folder = mkdtempSync(path.join(tmpdir(), 'search-fixture-'));
   const stop = new Set(stopKeys);
   const termsOf = (word) => (stop.has(word) ? [] : analyze(word));
@@ -98,33 +98,28 @@ export function writeIndex({ language = 'de', lang = 'de', dir = 'ltr', sections
     mkdirSync(path.dirname(path.join(folder, rel)), { recursive: true });
     writeFileSync(path.join(folder, rel), gz(value));
   };
-  const keyShards = new Map();
-  for (const k of [...keys.keys()].sort(byCodePoint)) {
-    const shard = keyShards.get(shardOf(k)) ?? {};
-    shard[k] = keys.get(k);
-    keyShards.set(shardOf(k), shard);
-  }
-  for (const [name, shard] of keyShards) write(`keys/${name}.json.gz`, shard);
-  const termShards = new Map();
-  const termShardStarts = {};
-  for (const t of termList) {
-    const name = shardOf(t);
-    if (!termShards.has(name)) {
-      termShards.set(name, {});
-      termShardStarts[name] = ids.get(t);
+  // Keys grouped by their first two characters, neighbouring groups in one shard up to about keyShardBytes
+  // of JSON; a shard has its keys and every term they yield with its postings (flat: section, score, …).
+  const keyShards = {};
+  const shards = [];
+  let current = null;
+  for (const k of [...keys.keys()].sort()) {
+    const group = shardOf(k);
+    if (!(group in keyShards)) {
+      if (!current || JSON.stringify(current).length >= keyShardBytes) shards.push(current = { keys: {}, terms: {} });
+      keyShards[group] = shards.length - 1;
     }
-    termShards.get(name)[ids.get(t)] = [t, postings(t)];
+    current.keys[k] = keys.get(k);
+    for (const id of keys.get(k)) current.terms[id] = [termList[id], postings(termList[id]).flat()];
   }
-  for (const [name, shard] of termShards) write(`terms/${name}.json.gz`, shard);
+  shards.forEach((shard, n) => write(`keys/${n}.json.gz`, shard));
   for (let n = 0; n * sectionChunkSize < sections.length; n++) {
     write(`sections/${n}.json.gz`, sections.slice(n * sectionChunkSize, (n + 1) * sectionChunkSize)
       .map((s, i) => ({ id: n * sectionChunkSize + i, url: s.url, page: s.page, heading: s.heading, text: s.text, lang: s.lang ?? lang })));
   }
   const manifest = {
-    format: 1, language, lang, dir,
-    keyShards: [...keyShards.keys()].sort(byCodePoint),
-    termShards: [...termShards.keys()].sort(byCodePoint),
-    termShardStarts,
+    format: 2, language, lang, dir,
+    keyShards,
     sectionChunkSize,
     sections: sections.length,
     stopKeys: [...stop].sort(byCodePoint),
@@ -174,8 +169,8 @@ export const GERMAN_SECTIONS = [
 export const GERMAN_STOP_KEYS = ['das', 'der', 'die', 'ein', 'für', 'fur', 'fuer', 'in', 'ist', 'mit', 'und', 'von', 'wer'];
 
 /** The German fixture index, written to a temp folder. */
-export function germanIndex() {
-  return writeIndex({ sections: GERMAN_SECTIONS, analyze: germanTerms, variants: germanVariants, stopKeys: GERMAN_STOP_KEYS });
+export function germanIndex(options = {}) {
+  return writeIndex({ sections: GERMAN_SECTIONS, analyze: germanTerms, variants: germanVariants, stopKeys: GERMAN_STOP_KEYS, ...options });
 }
 
 /** A right-to-left fixture index in Arabic. */

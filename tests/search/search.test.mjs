@@ -1,4 +1,4 @@
-// The search client (assets/js/search.mjs) against fixture indexes in format version 1.
+// The search client (assets/js/search.mjs) against fixture indexes in format version 2.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SiteSearch } from '../../assets/js/search.mjs';
@@ -257,13 +257,36 @@ test('each index file is fetched at most once per SiteSearch', async () => {
   assert.deepEqual(fetched, [...new Set(fetched)]);
 });
 
-test('a query touching one key shard fetches only that key shard, its term shards and the result chunks', async () => {
+test('a word costs one fetch: its key shard holds the postings, also of compound parts in other shards', async () => {
+  const shard = (group) => `keys/${german.manifest.keyShards[group]}.json.gz`;
+  assert.notEqual(shard('ko'), shard('in'));
   const { search, fetched } = client();
   await search.search('Konzept');
-  assert.deepEqual(fetched.filter((f) => f.startsWith('keys/')), ['keys/ko.json.gz']);
-  assert.deepEqual(fetched.filter((f) => f.startsWith('terms/')), ['terms/ko.json.gz']);
+  assert.deepEqual(fetched.filter((f) => !f.startsWith('sections/')), ['manifest.json.gz', shard('ko')]);
   assert.deepEqual(fetched.filter((f) => f.startsWith('sections/')).sort(), ['sections/0.json.gz']);
-  assert.equal(fetched.length, 4);
+  // Integrationskonzept is in the shard "in"; its part "konzept" comes with it, no other shard is fetched.
+  const compound = client();
+  const answer = await compound.search.search('Integrationskonzept');
+  assert.ok(answer.results.length > 0);
+  assert.deepEqual(compound.fetched.filter((f) => !f.startsWith('sections/')), ['manifest.json.gz', shard('in')]);
+  // Prefix completions and typo corrections are found in the same shard too.
+  const typed = client();
+  assert.equal((await typed.search.search('Integartionskonzept')).status, 'ok');
+  assert.equal((await typed.search.search('Integrationsk')).status, 'ok');
+  assert.deepEqual(typed.fetched.filter((f) => !f.startsWith('sections/')), ['manifest.json.gz', shard('in')]);
+});
+
+test('neighbouring key groups share a shard up to a size: later words often need no fetch, answers stay the same', async () => {
+  const merged = germanIndex({ keyShardBytes: 1e6 });
+  assert.deepEqual(new Set(Object.values(merged.manifest.keyShards)), new Set([0]));
+  const one = client(merged);
+  const several = client();
+  for (const q of ['Konzept', 'Integrationskonzept', 'Integartion', 'Integr', 'Sprache Beirat', 'Auslaenderbeirat', 'Konzpet']) {
+    const [a, b] = [await one.search.search(q), await several.search.search(q)];
+    assert.deepEqual(a.results.map((r) => [r.url, r.score]), b.results.map((r) => [r.url, r.score]), q);
+  }
+  assert.deepEqual(one.fetched.filter((f) => f.startsWith('keys/')), ['keys/0.json.gz']);
+  assert.ok(several.fetched.filter((f) => f.startsWith('keys/')).length > 3);
 });
 
 test('a failed fetch makes the search fail, and a later search fetches the file again', async () => {
@@ -279,9 +302,9 @@ test('a failed fetch makes the search fail, and a later search fetches the file 
 
 test('an index of another format version is refused', async () => {
   const search = new SiteSearch(BASE, {
-    fetch: async () => new Response(JSON.stringify({ format: 2 })),
+    fetch: async () => new Response(JSON.stringify({ format: 1 })),
   });
-  await assert.rejects(search.search('Konzept'), /format 2/);
+  await assert.rejects(search.search('Konzept'), /format 1/);
 });
 
 test('files a host has already decompressed (Content-Encoding: gzip) are read too', async () => {

@@ -31,6 +31,7 @@ final class KeyVocabulary {
     static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{M}\\p{N}'\\-·]+");
     private static final Pattern JOINERS = Pattern.compile("[\\-·]+");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern GERMAN_LETTERS = Pattern.compile("[äöüß]");
 
     private final Analyzer analyzer;
     private final CharArraySet stopWords;
@@ -100,7 +101,9 @@ final class KeyVocabulary {
     Set<String> variants(String word) {
         Set<String> variants = new LinkedHashSet<>();
         variants.add(word);
-        if ("german".equals(analyzerName)) {
+        // German names stand in every translation (Ausländerbehörde): their transcriptions are keys there too,
+        // except in Turkish, whose ö and ü are letters of its own.
+        if (!"turkish".equals(analyzerName) && GERMAN_LETTERS.matcher(word).find()) {
             variants.add(word.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss"));
             variants.add(word.replace("ä", "a").replace("ö", "o").replace("ü", "u").replace("ß", "ss"));
         }

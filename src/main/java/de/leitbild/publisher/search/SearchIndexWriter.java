@@ -34,8 +34,10 @@ import de.leitbild.publisher.problem.Problem;
  */
 public final class SearchIndexWriter {
 
-    public static final int FORMAT = 1;
+    public static final int FORMAT = 2;
     static final int SECTION_CHUNK_SIZE = 32;
+    /** About how much JSON (before gzip) a key shard holds: some 10 kB to fetch, a few words typed per fetch. */
+    static final int KEY_SHARD_BYTES = 40_000;
     static final int MAX_QUERY_LENGTH = 200;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -78,12 +80,12 @@ public final class SearchIndexWriter {
             }
         }
         String analyzerName = language.analyzer();
-        Set<String> compoundParts = LanguageAnalyzers.splitsCompounds(analyzerName)
+        CompoundDictionary.Parts compoundParts = LanguageAnalyzers.splitsCompounds(analyzerName)
                 ? CompoundDictionary.of(sections, language.locale(), LanguageAnalyzers.stopWords(analyzerName))
-                : Set.of();
+                : new CompoundDictionary.Parts(new TreeSet<>(), new TreeSet<>());
         SortedMap<String, SortedMap<Integer, Float>> postings;
         KeyVocabulary vocabulary;
-        try (Analyzer analyzer = LanguageAnalyzers.create(analyzerName, compoundParts)) {
+        try (Analyzer analyzer = LanguageAnalyzers.create(analyzerName, compoundParts.dictionary())) {
             postings = ScoredPostings.compute(analyzer, sections);
             CharArraySet stopWords = LanguageAnalyzers.stopWords(analyzerName);
             vocabulary = new KeyVocabulary(analyzer, stopWords, language.locale(), analyzerName);
@@ -91,37 +93,49 @@ public final class SearchIndexWriter {
                 vocabulary.addText(section.page() + " " + section.heading() + " " + section.text(),
                         postings.keySet());
             }
+            // Compound tails that never stand alone (mappe of Willkommensmappe) are words a reader types too.
+            vocabulary.addText(String.join(" ", compoundParts.tails()), postings.keySet());
         }
         Path folder = staging.resolve(language.id()).resolve("search");
         Files.createDirectories(folder.resolve("keys"));
-        Files.createDirectories(folder.resolve("terms"));
         Files.createDirectories(folder.resolve("sections"));
 
+        // Term ids in term order; each term's postings as a flat list: section, score, section, score, …
         Map<String, Integer> termIds = new TreeMap<>();
-        SortedMap<String, Integer> termShardStarts = new TreeMap<>();
-        Map<String, Map<String, Object>> termShards = new TreeMap<>();
-        int id = 0;
+        List<List<Object>> terms = new ArrayList<>();
         for (var entry : postings.entrySet()) {
-            String term = entry.getKey();
-            String shard = shardOf(term);
-            termShardStarts.putIfAbsent(shard, id);
-            List<List<Number>> list = new ArrayList<>();
-            entry.getValue().forEach((section, score) -> list.add(List.of(section, Math.round(score * 1000) / 1000.0)));
-            termShards.computeIfAbsent(shard, s -> new LinkedHashMap<>()).put(Integer.toString(id),
-                    List.of(term, list));
-            termIds.put(term, id++);
+            List<Number> flat = new ArrayList<>();
+            entry.getValue().forEach((section, score) -> {
+                flat.add(section);
+                flat.add(Math.round(score * 1000) / 1000.0);
+            });
+            termIds.put(entry.getKey(), terms.size());
+            terms.add(List.of(entry.getKey(), flat));
         }
-        long bytes = 0;
-        for (var shard : termShards.entrySet()) {
-            bytes += writeGzipJson(folder.resolve("terms").resolve(shard.getKey() + ".json.gz"), shard.getValue());
-        }
-        Map<String, Map<String, List<Integer>>> keyShards = new TreeMap<>();
+        // Keys are grouped by their first two characters (a group is never split: prefix completion and typo
+        // correction look in one group), and neighbouring groups are put together into shards of about
+        // KEY_SHARD_BYTES of JSON, so that the words a reader types next are often in a shard already loaded.
+        // A shard holds its keys and every term they yield, with the postings: one fetch per typed word. A term
+        // is repeated in each shard that has a key yielding it (a compound part in the shard of each compound):
+        // at most once per key, so the index stays linear in the text.
+        SortedMap<String, SortedMap<String, List<Integer>>> groups = new TreeMap<>();
         for (var entry : vocabulary.keys().entrySet()) {
             List<Integer> ids = entry.getValue().stream().map(termIds::get).sorted().toList();
-            keyShards.computeIfAbsent(shardOf(entry.getKey()), s -> new LinkedHashMap<>()).put(entry.getKey(), ids);
+            groups.computeIfAbsent(shardOf(entry.getKey()), s -> new TreeMap<>()).put(entry.getKey(), ids);
         }
-        for (var shard : keyShards.entrySet()) {
-            bytes += writeGzipJson(folder.resolve("keys").resolve(shard.getKey() + ".json.gz"), shard.getValue());
+        Map<String, Integer> keyShards = new LinkedHashMap<>();
+        List<KeyShard> shards = new ArrayList<>();
+        for (var group : groups.entrySet()) {
+            if (shards.isEmpty() || shards.get(shards.size() - 1).bytes >= KEY_SHARD_BYTES) {
+                shards.add(new KeyShard());
+            }
+            KeyShard shard = shards.get(shards.size() - 1);
+            shard.add(group.getValue(), terms);
+            keyShards.put(group.getKey(), shards.size() - 1);
+        }
+        long bytes = 0;
+        for (int n = 0; n < shards.size(); n++) {
+            bytes += writeGzipJson(folder.resolve("keys").resolve(n + ".json.gz"), shards.get(n).file());
         }
         for (int chunk = 0; chunk * SECTION_CHUNK_SIZE < sections.size(); chunk++) {
             List<Map<String, Object>> entries = new ArrayList<>();
@@ -143,9 +157,7 @@ public final class SearchIndexWriter {
         manifest.put("language", language.id());
         manifest.put("lang", language.lang());
         manifest.put("dir", language.dir().attribute());
-        manifest.put("keyShards", new ArrayList<>(keyShards.keySet()));
-        manifest.put("termShards", new ArrayList<>(termShards.keySet()));
-        manifest.put("termShardStarts", termShardStarts);
+        manifest.put("keyShards", keyShards);
         manifest.put("sectionChunkSize", SECTION_CHUNK_SIZE);
         manifest.put("sections", sections.size());
         manifest.put("stopKeys", new ArrayList<>(vocabulary.stopKeys()));
@@ -154,7 +166,36 @@ public final class SearchIndexWriter {
         return new LanguageIndex(language.id(), sections.size(), termIds.size(), vocabulary.keys().size(), bytes);
     }
 
-    /** The shard of a key or term: its first two code points. */
+    /** The keys of a key shard and the terms they yield, by id; {@code bytes} estimates the JSON's size. */
+    private static final class KeyShard {
+        private final SortedMap<String, List<Integer>> keys = new TreeMap<>();
+        private final SortedMap<Integer, List<Object>> terms = new TreeMap<>();
+        private long bytes;
+
+        void add(SortedMap<String, List<Integer>> group, List<List<Object>> allTerms) {
+            for (var key : group.entrySet()) {
+                keys.put(key.getKey(), key.getValue());
+                bytes += key.getKey().length() * 2L + 4 + key.getValue().size() * 6L;
+                for (int id : key.getValue()) {
+                    List<Object> term = allTerms.get(id);
+                    if (terms.putIfAbsent(id, term) == null) {
+                        bytes += ((String) term.get(0)).length() * 2L + 12 + ((List<?>) term.get(1)).size() * 6L;
+                    }
+                }
+            }
+        }
+
+        Map<String, Object> file() {
+            Map<String, Object> termsById = new LinkedHashMap<>();
+            terms.forEach((id, term) -> termsById.put(Integer.toString(id), term));
+            Map<String, Object> file = new LinkedHashMap<>();
+            file.put("keys", keys);
+            file.put("terms", termsById);
+            return file;
+        }
+    }
+
+    /** The key group of a key: its first two code points. */
     static String shardOf(String text) {
         int end = text.offsetByCodePoints(0, Math.min(2, text.codePointCount(0, text.length())));
         return text.substring(0, end);
@@ -166,27 +207,5 @@ public final class SearchIndexWriter {
             JSON.writeValue(out, value);
         }
         return Files.size(file);
-    }
-
-    /** Words of the language's own texts that compounds may be split into: nouns of four or more letters. */
-    static final class CompoundDictionary {
-        private CompoundDictionary() {
-        }
-
-        static Set<String> of(List<SearchSection> sections, java.util.Locale locale, CharArraySet stopWords) {
-            SortedSet<String> words = new TreeSet<>();
-            for (SearchSection section : sections) {
-                String text = section.page() + " " + section.heading() + " " + section.text();
-                for (String word : KeyVocabulary.NOT_WORD.split(text)) {
-                    for (String part : word.split("[\\-·']+")) {
-                        if (part.codePointCount(0, part.length()) >= 4 && Character.isUpperCase(part.codePointAt(0))
-                                && !stopWords.contains(part.toLowerCase(locale))) {
-                            words.add(part.toLowerCase(locale));
-                        }
-                    }
-                }
-            }
-            return words;
-        }
     }
 }

@@ -46,6 +46,36 @@ class SearchAnalysisTest {
     }
 
     @Test
+    void aPartThatNeverStandsAloneIsFoundInItsCompoundsByTheWordList() {
+        // Heads are known from the texts (Willkommen) or the word list (Sprache, Anforderung, Land, Arbeit), the
+        // tails (Mappe, Café, Stunde, Profil, Gemeinschaft) from the word list only.
+        List<SearchSection> sections = List.of(new SearchSection(0, "a.html", "Jahresbericht", "Angebote", "",
+                "Willkommen! Die Willkommensmappe, das Sprachcafé, die Sprechstunde, das Anforderungsprofil der "
+                        + "Landesarbeitsgemeinschaft und die Gesellschaft."));
+        CompoundDictionary.Parts parts = CompoundDictionary.of(sections, Locale.GERMAN,
+                LanguageAnalyzers.stopWords("german"));
+        assertThat(parts.tails()).contains("mappe", "café", "stunde", "profil", "arbeitsgemeinschaft", "gemeinschaft")
+                .doesNotContain("schaft", "willkommensmappe");
+        assertThat(parts.dictionary()).containsAll(parts.tails()).contains("willkommensmappe");
+        try (Analyzer german = LanguageAnalyzers.create("german", parts.dictionary())) {
+            assertThat(terms(german, "Willkommensmappe")).containsAll(terms(german, "Mappe"));
+            assertThat(terms(german, "Sprachcafé")).containsAll(terms(german, "Café"));
+            assertThat(terms(german, "Sprechstunden")).containsAll(terms(german, "Stunde"));
+            assertThat(terms(german, "Anforderungsprofil")).containsAll(terms(german, "Profil"));
+            assertThat(terms(german, "Landesarbeitsgemeinschaft")).containsAll(terms(german, "Arbeitsgemeinschaft"));
+        }
+    }
+
+    @Test
+    void compoundPartsAreTheSameWhateverTheOrderOfTheTexts() {
+        List<SearchSection> forward = List.of(new SearchSection(0, "a.html", "", "", "", "Willkommensmappe"),
+                new SearchSection(1, "b.html", "", "", "", "Sprachcafé Sprechstunde"));
+        List<SearchSection> backward = List.of(forward.get(1), forward.get(0));
+        assertThat(CompoundDictionary.of(forward, Locale.GERMAN, LanguageAnalyzers.stopWords("german")))
+                .isEqualTo(CompoundDictionary.of(backward, Locale.GERMAN, LanguageAnalyzers.stopWords("german")));
+    }
+
+    @Test
     void germanUmlautsAndSharpSFoldSoThatPlainAndTranscribedSpellingsMatch() {
         try (Analyzer german = LanguageAnalyzers.create("german", GERMAN_WORDS)) {
             List<String> umlaut = terms(german, "Ausländerbeauftragte");
@@ -121,6 +151,11 @@ class SearchAnalysisTest {
             KeyVocabulary keys = new KeyVocabulary(german, LanguageAnalyzers.stopWords("german"), Locale.GERMAN,
                     "german");
             assertThat(keys.variants("ausländerbeirat")).contains("auslaenderbeirat", "auslanderbeirat");
+        }
+        try (Analyzer english = LanguageAnalyzers.create("english", Set.of())) {
+            KeyVocabulary keys = new KeyVocabulary(english, LanguageAnalyzers.stopWords("english"), Locale.ENGLISH,
+                    "english");
+            assertThat(keys.variants("ausländerbehörde")).contains("auslaenderbehoerde", "auslanderbehorde");
         }
         try (Analyzer turkish = LanguageAnalyzers.create("turkish", Set.of())) {
             KeyVocabulary keys = new KeyVocabulary(turkish, LanguageAnalyzers.stopWords("turkish"),

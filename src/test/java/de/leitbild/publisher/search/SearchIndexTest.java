@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -42,18 +41,20 @@ class SearchIndexTest {
     private static List<String> topUrls(String language, String... words) throws IOException {
         Path index = site.resolve(language).resolve("search");
         JsonNode manifest = read(index.resolve("manifest.json.gz"));
-        TreeMap<Integer, String> starts = new TreeMap<>();
-        manifest.get("termShardStarts").fields().forEachRemaining(e -> starts.put(e.getValue().asInt(), e.getKey()));
         Map<Integer, Double> scores = new HashMap<>();
         Map<Integer, Integer> matched = new HashMap<>();
         for (String word : words) {
-            JsonNode ids = read(index.resolve("keys").resolve(SearchIndexWriter.shardOf(word) + ".json.gz")).get(word);
+            JsonNode shardNumber = manifest.get("keyShards").get(SearchIndexWriter.shardOf(word));
+            assertThat(shardNumber).as("key group of " + word + " in " + language).isNotNull();
+            JsonNode shard = read(index.resolve("keys").resolve(shardNumber.asInt() + ".json.gz"));
+            JsonNode ids = shard.get("keys").get(word);
             assertThat(ids).as("key " + word + " in " + language).isNotNull();
             Map<Integer, Double> wordScores = new HashMap<>();
             for (JsonNode id : ids) {
-                String shard = starts.floorEntry(id.asInt()).getValue();
-                JsonNode postings = read(index.resolve("terms").resolve(shard + ".json.gz")).get(id.asText()).get(1);
-                postings.forEach(p -> wordScores.merge(p.get(0).asInt(), p.get(1).asDouble(), Double::sum));
+                JsonNode postings = shard.get("terms").get(id.asText()).get(1);
+                for (int i = 0; i + 1 < postings.size(); i += 2) {
+                    wordScores.merge(postings.get(i).asInt(), postings.get(i + 1).asDouble(), Double::sum);
+                }
             }
             wordScores.forEach((s, v) -> {
                 scores.merge(s, v, Double::sum);
@@ -72,18 +73,28 @@ class SearchIndexTest {
     }
 
     @Test
-    void everyLanguageHasAVersionedManifestWhoseShardsExist() throws IOException {
+    void everyLanguageHasAVersionedManifestWhoseShardsExistAndHoldTheTermsOfTheirKeys() throws IOException {
         for (String language : List.of("de", "leichte-sprache", "en", "uk", "ar", "tr", "ru", "fa")) {
             Path index = site.resolve(language).resolve("search");
             JsonNode manifest = read(index.resolve("manifest.json.gz"));
             assertThat(manifest.get("format").asInt()).isEqualTo(SearchIndexWriter.FORMAT);
             assertThat(manifest.get("sections").asInt()).as(language).isGreaterThan(5);
-            for (JsonNode shard : manifest.get("keyShards")) {
-                assertThat(index.resolve("keys").resolve(shard.asText() + ".json.gz")).exists();
+            java.util.Set<Integer> numbers = new java.util.TreeSet<>();
+            manifest.get("keyShards").forEach(n -> numbers.add(n.asInt()));
+            for (int n : numbers) {
+                JsonNode shard = read(index.resolve("keys").resolve(n + ".json.gz"));
+                shard.get("keys").fields().forEachRemaining(key -> {
+                    assertThat(manifest.get("keyShards").get(SearchIndexWriter.shardOf(key.getKey())).asInt())
+                            .as(language + " key " + key.getKey() + " in shard " + n).isEqualTo(n);
+                    key.getValue().forEach(id -> assertThat(shard.get("terms").has(id.asText()))
+                            .as(language + " key shard " + n + " holds term " + id).isTrue());
+                });
             }
-            for (JsonNode shard : manifest.get("termShards")) {
-                assertThat(index.resolve("terms").resolve(shard.asText() + ".json.gz")).exists();
+            assertThat(index.resolve("keys").resolve(numbers.size() + ".json.gz")).doesNotExist();
+            if ("de".equals(language)) {
+                assertThat(numbers).as("German key shards").hasSizeGreaterThan(1);
             }
+            assertThat(index.resolve("terms")).doesNotExist();
         }
     }
 
@@ -93,6 +104,18 @@ class SearchIndexTest {
                 .startsWith("dresden/handlungsplan-integrationskonzept-2009.html"));
         assertThat(topUrls("de", "beirat")).anySatisfy(u -> assertThat(u)
                 .startsWith("rheinland-pfalz/beirat-und-beauftragte.html"));
+    }
+
+    @Test
+    void aPartOfACompoundFindsItEvenWhenThePartNeverStandsAlone() throws IOException {
+        // Willkommensmappe, Sprachcafé, Sprechstunde, Anforderungsprofil, Landesarbeitsgemeinschaft: the parts
+        // occur in no German text on their own.
+        assertThat(topUrls("de", "mappe")).anySatisfy(u -> assertThat(u).startsWith("musterstadt/jahresbericht-2025.html"));
+        assertThat(topUrls("de", "café")).anySatisfy(u -> assertThat(u).startsWith("musterstadt/jahresbericht-2025.html"));
+        assertThat(topUrls("de", "cafe")).isEqualTo(topUrls("de", "café"));
+        assertThat(topUrls("de", "stunde")).anySatisfy(u -> assertThat(u).startsWith("musterstadt/jahresbericht-2025.html"));
+        assertThat(topUrls("de", "profil")).anySatisfy(u -> assertThat(u).startsWith("brandenburg/anforderungsprofil.html"));
+        assertThat(topUrls("de", "arbeitsgemeinschaft")).anySatisfy(u -> assertThat(u).startsWith("brandenburg/"));
     }
 
     @Test
