@@ -77,7 +77,7 @@ final class PreviewBuilder implements AutoCloseable {
                     + "): check that it is writable"));
             return;
         }
-        update(Set.of());
+        update(Set.of(), new Phases());
     }
 
     private static void deleteTree(Path folder) throws IOException {
@@ -91,7 +91,7 @@ final class PreviewBuilder implements AutoCloseable {
     }
 
     /** Brings the preview up to date after {@code changed} files changed. */
-    synchronized void update(Set<Path> changed) {
+    synchronized void update(Set<Path> changed, Phases phases) {
         SiteBuild.Sources before = sources;
         try {
             SiteBuild.Sources after = before != null && changed.stream().allMatch(this::isDocument)
@@ -99,8 +99,10 @@ final class PreviewBuilder implements AutoCloseable {
                     ? new SiteBuild.Sources(before.settings(), before.messages(), new ContentCatalogReader(
                             before.settings(), before.messages(), engine, false).read())
                     : new SiteBuild(engine).readQuickly(root, output);
+            phases.lap("read");
             Optional<Set<String>> pages = before == null || baker == null ? Optional.empty()
                     : affectedPages(before, after, changed);
+            phases.lap("plan");
             if (pages.isPresent()) {
                 // Same templates, settings and messages: the kept baker (and its parsed templates) still fits.
                 Set<String> selected = pages.get();
@@ -111,6 +113,7 @@ final class PreviewBuilder implements AutoCloseable {
                 new EditorGuidePage(after.settings(), after.messages(), engine).write(after.catalog(), output);
                 removePagesOfDeletedDocuments(before, after);
             }
+            phases.lap("bake");
             sources = after;
             problems = List.of();
             scheduleIndex(after);

@@ -39,7 +39,11 @@ final class SourceWatcher implements AutoCloseable {
     private final Map<WatchKey, Path> keys = new HashMap<>();
     private final Thread thread;
 
-    SourceWatcher(Path root, List<Path> folders, Path configFile, Consumer<Set<Path>> onChange) throws IOException {
+    /** Files that changed together, and when the first of their events arrived ({@link System#nanoTime()}). */
+    record Change(Set<Path> files, long firstEventNanos) {
+    }
+
+    SourceWatcher(Path root, List<Path> folders, Path configFile, Consumer<Change> onChange) throws IOException {
         this.root = root;
         this.folders = folders;
         this.configFile = configFile;
@@ -67,18 +71,19 @@ final class SourceWatcher implements AutoCloseable {
         }
     }
 
-    private void loop(Consumer<Set<Path>> onChange) {
+    private void loop(Consumer<Change> onChange) {
         try {
             while (true) {
                 Set<Path> changed = new LinkedHashSet<>();
                 WatchKey key = service.take();
+                long first = System.nanoTime();
                 collect(key, changed);
                 for (WatchKey more = service.poll(QUIET_MILLIS, TimeUnit.MILLISECONDS); more != null;
                         more = service.poll(QUIET_MILLIS, TimeUnit.MILLISECONDS)) {
                     collect(more, changed);
                 }
                 if (!changed.isEmpty()) {
-                    onChange.accept(changed);
+                    onChange.accept(new Change(changed, first));
                 }
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
