@@ -22,9 +22,14 @@ server.stdout.on('data', (chunk) => {
   const lines = pending.split('\n');
   pending = lines.pop();
   for (const line of lines) {
-    const m = /^timings: event-at (\d+), announced-at (\d+), \{(.*)\}$/.exec(line);
+    const m = /^timings: event-at (\d+), announced-at (\d+), \{(.*)\}, cpu \{(.*)\}$/.exec(line);
     if (m) {
-      const steps = Object.fromEntries(m[3].split(', ').map((kv) => kv.split('=')).map(([k, v]) => [k, Number(v)]));
+      const map = (text) => Object.fromEntries(text.split(', ').map((kv) => kv.split('='))
+        .map(([k, v]) => [k, Number(v)]));
+      const cpu = map(m[4]);
+      // A step's processor time (of the updating thread) next to its wall time.
+      const steps = Object.fromEntries(Object.entries(map(m[3])).flatMap(([k, v]) => (k in cpu
+        ? [[k, v], [`  ${k}, cpu`, cpu[k]]] : [[k, v]])));
       updates.push({ eventAt: Number(m[1]), announcedAt: Number(m[2]), steps });
     }
   }

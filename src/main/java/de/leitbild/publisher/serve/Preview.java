@@ -55,8 +55,8 @@ public final class Preview implements AutoCloseable {
         if (TIMINGS) {
             // For scripts/benchmark-serve: when (wall clock) the watcher heard the edit and the pages heard the build.
             long now = System.currentTimeMillis();
-            System.out.printf("timings: event-at %d, announced-at %d, %s%n",
-                    now - (sent - change.firstEventNanos()) / 1_000_000, now, phases.millis());
+            System.out.printf("timings: event-at %d, announced-at %d, %s, cpu %s%n",
+                    now - (sent - change.firstEventNanos()) / 1_000_000, now, phases.millis(), phases.cpuMillis());
         }
         List<String> problems = problems();
         if (problems.isEmpty()) {
