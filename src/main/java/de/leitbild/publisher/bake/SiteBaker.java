@@ -160,6 +160,22 @@ public final class SiteBaker {
         return new BakedSite(staging, writer.written());
     }
 
+    /**
+     * The generated pages that show documents of {@code type} with their titles and descriptions, in every
+     * language: the home page, the list of all documents, the type's listing and the downloads page (brochure
+     * titles). The preview re-renders them when such a fact of one document changes.
+     */
+    public Set<String> pagesListing(DocumentType type) {
+        Set<String> paths = new java.util.LinkedHashSet<>();
+        for (Language language : settings.languages()) {
+            paths.add(PageModels.homePath(language));
+            paths.add(PageModels.allDocumentsPath(language));
+            paths.add(PageModels.typePath(language, type));
+            paths.add(PageModels.downloadsPath(language));
+        }
+        return paths;
+    }
+
     private void writeHome(PageModels models, PageWriter writer, SitemapWriter sitemap, Language language,
             MessageBundle bundle, List<DocumentType> types) {
         String path = PageModels.homePath(language);

@@ -20,18 +20,21 @@ import de.leitbild.publisher.bake.EditorGuidePage;
 import de.leitbild.publisher.bake.SiteBaker;
 import de.leitbild.publisher.config.Language;
 import de.leitbild.publisher.content.AsciidocEngine;
+import de.leitbild.publisher.content.Brochure;
 import de.leitbild.publisher.content.Catalog;
-import de.leitbild.publisher.content.ContentCatalogReader;
 import de.leitbild.publisher.content.CatalogDocument;
+import de.leitbild.publisher.content.ContentCatalogReader;
 import de.leitbild.publisher.problem.BuildFailure;
 import de.leitbild.publisher.problem.Problem;
 import de.leitbild.publisher.search.SearchIndexWriter;
 
 /**
- * Keeps the preview folder up to date: a full build at the start, then after each edit only the pages the edit
- * affects (the document in every language, the pages that list it, its brochure), with an engine that parses and
- * converts only what changed. The search index follows after a quiet moment, in the background, so that it never
- * holds up the reload.
+ * Keeps the preview folder up to date: a full build at the start, then after each edit of documents only what the
+ * edit touched. The edited documents are read again and every other document of the last good catalog is kept;
+ * then the edited documents' pages in every language are written (a translation's page carries the notice that
+ * its source changed), and the listings and brochure pages too if a fact they show (title, type, description)
+ * changed. A template, asset or configuration change, or a document that appears or goes away, bakes the whole
+ * site. The search index follows after a quiet moment, in the background, so that it never holds up the reload.
  */
 final class PreviewBuilder implements AutoCloseable {
 
@@ -48,8 +51,13 @@ final class PreviewBuilder implements AutoCloseable {
         return thread;
     });
     private ScheduledFuture<?> pendingIndex;
-    private SiteBuild.Sources sources;
+    /** The sources of the last build that succeeded, which the preview folder shows. */
+    private volatile SiteBuild.Sources sources;
     private SiteBaker baker;
+    /** Every file that changed since the last build that succeeded: a fix after a broken edit redoes both. */
+    private final Set<Path> dirty = new LinkedHashSet<>();
+    /** Documents that include other files: they are read again after every edit of documents. */
+    private Set<Path> includers = Set.of();
     private volatile List<Problem> problems = List.of();
 
     PreviewBuilder(Path root, Path output, AsciidocEngine engine) {
@@ -65,6 +73,12 @@ final class PreviewBuilder implements AutoCloseable {
 
     Path root() {
         return root;
+    }
+
+    /** The catalog of the last build that succeeded (for tests). */
+    Catalog catalog() {
+        SiteBuild.Sources current = sources;
+        return current == null ? null : current.catalog();
     }
 
     /** The first build: every page into a fresh preview folder; the search index follows in the background. */
@@ -90,31 +104,36 @@ final class PreviewBuilder implements AutoCloseable {
         }
     }
 
-    /** Brings the preview up to date after {@code changed} files changed. */
+    /** Brings the preview up to date after {@code changed} files changed; {@code phases} learns what took how long. */
     synchronized void update(Set<Path> changed, Phases phases) {
+        dirty.addAll(changed);
         SiteBuild.Sources before = sources;
         try {
-            SiteBuild.Sources after = before != null && changed.stream().allMatch(this::isDocument)
-                    // Only documents changed: settings and messages stay, the content is read again.
-                    ? new SiteBuild.Sources(before.settings(), before.messages(), new ContentCatalogReader(
-                            before.settings(), before.messages(), engine, false).read())
+            Optional<Catalog> quick = readChanged(before);
+            SiteBuild.Sources after = quick.isPresent()
+                    ? new SiteBuild.Sources(before.settings(), before.messages(), quick.get())
                     : new SiteBuild(engine).readQuickly(root, output);
-            phases.lap("read");
-            Optional<Set<String>> pages = before == null || baker == null ? Optional.empty()
-                    : affectedPages(before, after, changed);
+            phases.lap(quick.isPresent() ? "read" : "read all");
+            Optional<Set<String>> pages = quick.isPresent() ? affectedPages(before.catalog(), after.catalog())
+                    : Optional.empty();
             phases.lap("plan");
             if (pages.isPresent()) {
                 // Same templates, settings and messages: the kept baker (and its parsed templates) still fits.
                 Set<String> selected = pages.get();
                 baker.bake(after.catalog(), output, selected::contains, false);
+                phases.lap("bake " + selected.size() + " pages");
             } else {
-                baker = new SiteBaker(after.settings(), after.messages(), engine);
-                baker.bake(after.catalog(), output, path -> true, true);
+                if (quick.isEmpty()) {
+                    baker = new SiteBaker(after.settings(), after.messages(), engine);
+                }
+                baker.bake(after.catalog(), output, path -> true, quick.isEmpty());
                 new EditorGuidePage(after.settings(), after.messages(), engine).write(after.catalog(), output);
                 removePagesOfDeletedDocuments(before, after);
+                phases.lap("bake all");
             }
-            phases.lap("bake");
+            includers = quick.isPresent() ? withIncluders(includers, dirty) : includers(after.catalog());
             sources = after;
+            dirty.clear();
             problems = List.of();
             scheduleIndex(after);
         } catch (BuildFailure failure) {
@@ -123,45 +142,62 @@ final class PreviewBuilder implements AutoCloseable {
     }
 
     /**
-     * The pages an edit of document texts affects, or empty when the whole site must be baked again: a template,
-     * asset or configuration changed, a document appeared or went away, or something other pages show (title,
-     * type, description, brochure) changed.
+     * The catalog with the changed documents read again and the others kept, or empty when the settings,
+     * templates or assets changed, or a change is more than documents being edited: then everything is read.
      */
-    private Optional<Set<String>> affectedPages(SiteBuild.Sources before, SiteBuild.Sources after, Set<Path> changed) {
-        Path content = after.settings().contentFolder();
-        if (!sameLanguages(before, after)) {
+    private Optional<Catalog> readChanged(SiteBuild.Sources before) throws BuildFailure {
+        if (before == null || baker == null) {
             return Optional.empty();
         }
+        Path content = before.settings().contentFolder();
+        if (!dirty.stream().allMatch(f -> f.startsWith(content))) {
+            return Optional.empty();
+        }
+        Set<Path> again = new LinkedHashSet<>(dirty);
+        again.addAll(includers);
+        return new ContentCatalogReader(before.settings(), before.messages(), engine, false)
+                .readChanged(before.catalog(), again);
+    }
+
+    /**
+     * The pages an edit of documents affects, or empty when the whole site must be baked again: a document
+     * appeared or went away, or was published or withdrawn, or a page every page links to got another title.
+     */
+    private Optional<Set<String>> affectedPages(Catalog before, Catalog after) {
+        Set<Path> edited = new LinkedHashSet<>(dirty);
+        edited.addAll(includers);
         Set<String> paths = new LinkedHashSet<>();
-        for (Path file : changed) {
-            if (!file.startsWith(content) || !file.toString().endsWith(".adoc") || !Files.isRegularFile(file)) {
-                return Optional.empty();
+        Set<String> pages = new LinkedHashSet<>();
+        for (Path file : edited) {
+            Optional<CatalogDocument> then = find(before, file);
+            Optional<CatalogDocument> now = find(after, file);
+            if (then.isEmpty() && now.isEmpty()) {
+                continue;
             }
-            Optional<CatalogDocument> now = find(after.catalog(), file);
-            Optional<CatalogDocument> then = find(before.catalog(), file);
-            if (now.isEmpty() || then.isEmpty() || !sameListing(then.get(), now.get())) {
+            if (then.isEmpty() || now.isEmpty() || then.get().published() != now.get().published()) {
                 return Optional.empty();
             }
             paths.add(now.get().path());
+            if (sameListing(then.get(), now.get())) {
+                continue;
+            }
+            if (!now.get().path().contains("/")) {
+                // A page at the top of a language folder (about this site, privacy) is linked from every footer.
+                return Optional.empty();
+            }
+            // Its title or description shows on the listings, and on the pages of the brochure it belongs to.
+            pages.addAll(baker.pagesListing(then.get().type()));
+            pages.addAll(baker.pagesListing(now.get().type()));
+            for (Catalog catalog : List.of(before, after)) {
+                catalog.brochureOf(now.get().path()).map(Brochure::partPaths).ifPresent(paths::addAll);
+            }
         }
-        // Only the text changed (sameListing): no other page shows it, so the document's pages in every
-        // language (the translations carry the notice that their source changed) are all there is to redo.
-        Set<String> pages = new LinkedHashSet<>();
         for (String path : paths) {
-            for (Language language : after.settings().languages()) {
+            for (Language language : sources.settings().languages()) {
                 pages.add(language.id() + "/" + path + ".html");
             }
         }
         return Optional.of(pages);
-    }
-
-    private boolean isDocument(Path file) {
-        return file.startsWith(root.resolve("content")) && file.toString().endsWith(".adoc");
-    }
-
-    private static boolean sameLanguages(SiteBuild.Sources before, SiteBuild.Sources after) {
-        return before.settings().languages().equals(after.settings().languages())
-                && before.settings().documentTypes().equals(after.settings().documentTypes());
     }
 
     private static boolean sameListing(CatalogDocument then, CatalogDocument now) {
@@ -175,6 +211,27 @@ final class PreviewBuilder implements AutoCloseable {
 
     private static Optional<CatalogDocument> find(Catalog catalog, Path file) {
         return catalog.documents().stream().filter(d -> d.source().equals(file)).findFirst();
+    }
+
+    /** The documents whose text includes other files (rare): only they must be read again after any edit. */
+    private static Set<Path> includers(Catalog catalog) {
+        return withIncluders(Set.of(), catalog.documents().stream().map(CatalogDocument::source).toList());
+    }
+
+    private static Set<Path> withIncluders(Set<Path> known, java.util.Collection<Path> files) {
+        Set<Path> result = new HashSet<>(known);
+        for (Path file : files) {
+            result.remove(file);
+            try {
+                if (file.toString().endsWith(".adoc") && Files.isRegularFile(file)
+                        && Files.readString(file).contains("include::")) {
+                    result.add(file);
+                }
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // Not a readable text: the reader has reported it, or it is not a document.
+            }
+        }
+        return Set.copyOf(result);
     }
 
     private void removePagesOfDeletedDocuments(SiteBuild.Sources before, SiteBuild.Sources after) {
@@ -197,16 +254,24 @@ final class PreviewBuilder implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes the search index of {@code current} after a quiet moment. It runs outside the builder's lock, so
+     * that an edit saved meanwhile is previewed at once; an index that is outdated when it is done is followed by
+     * the next one.
+     */
     private void scheduleIndex(SiteBuild.Sources current) {
         if (pendingIndex != null) {
             pendingIndex.cancel(false);
         }
         pendingIndex = background.schedule(() -> {
-            synchronized (this) {
-                if (sources == current && problems.isEmpty()) {
-                    try {
-                        new SearchIndexWriter(current.settings()).write(current.catalog(), output);
-                    } catch (BuildFailure failure) {
+            if (sources != current || !problems.isEmpty()) {
+                return;
+            }
+            try {
+                new SearchIndexWriter(current.settings()).write(current.catalog(), output);
+            } catch (BuildFailure failure) {
+                synchronized (this) {
+                    if (sources == current && problems.isEmpty()) {
                         problems = failure.problems();
                     }
                 }
@@ -214,8 +279,14 @@ final class PreviewBuilder implements AutoCloseable {
         }, INDEX_AFTER_MILLIS, TimeUnit.MILLISECONDS);
     }
 
+    /** Stops the background work; an index being written is finished first, so that the folder is left alone. */
     @Override
     public void close() {
         background.shutdownNow();
+        try {
+            background.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
