@@ -48,19 +48,24 @@ public final class Preview implements AutoCloseable {
         Phases phases = new Phases();
         long start = System.nanoTime();
         phases.add("quiet", change.firstEventNanos(), start);
-        builder.update(change.files(), phases);
-        reload.announceNewBuild();
-        phases.lap("announce");
-        long sent = System.nanoTime();
+        long[] announced = new long[2];
+        builder.update(change.files(), phases, reload.openPages(), () -> {
+            reload.announceNewBuild();
+            announced[0] = System.nanoTime();
+            announced[1] = System.currentTimeMillis();
+        });
+        long done = System.nanoTime();
         if (TIMINGS) {
             // For scripts/benchmark-serve: when (wall clock) the watcher heard the edit and the pages heard the build.
-            long now = System.currentTimeMillis();
             System.out.printf("timings: event-at %d, announced-at %d, %s, cpu %s%n",
-                    now - (sent - change.firstEventNanos()) / 1_000_000, now, phases.millis(), phases.cpuMillis());
+                    announced[1] - (announced[0] - change.firstEventNanos()) / 1_000_000, announced[1],
+                    phases.millis(), phases.cpuMillis());
         }
         List<String> problems = problems();
         if (problems.isEmpty()) {
-            System.out.printf("updated in %d ms (%s)%n", (sent - change.firstEventNanos()) / 1_000_000, phases);
+            System.out.printf("updated in %d ms, pages told to reload after %d ms (%s)%n",
+                    (done - change.firstEventNanos()) / 1_000_000,
+                    (announced[0] - change.firstEventNanos()) / 1_000_000, phases);
         } else {
             problems.forEach(System.err::println);
             System.err.printf("%d problem(s): the preview shows them until they are fixed%n", problems.size());

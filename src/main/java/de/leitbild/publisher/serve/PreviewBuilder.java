@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import de.leitbild.publisher.SiteBuild;
 import de.leitbild.publisher.bake.EditorGuidePage;
@@ -91,7 +92,7 @@ final class PreviewBuilder implements AutoCloseable {
                     + "): check that it is writable"));
             return;
         }
-        update(Set.of(), new Phases());
+        update(Set.of(), new Phases(), Set.of(), () -> { });
     }
 
     private static void deleteTree(Path folder) throws IOException {
@@ -104,40 +105,107 @@ final class PreviewBuilder implements AutoCloseable {
         }
     }
 
-    /** Brings the preview up to date after {@code changed} files changed; {@code phases} learns what took how long. */
-    synchronized void update(Set<Path> changed, Phases phases) {
-        dirty.addAll(changed);
-        SiteBuild.Sources before = sources;
+    /**
+     * Brings the preview up to date after {@code changed} files changed and calls {@code announce} as soon as the
+     * {@code open} pages (paths in the site) show the new build, or the problems; the other pages an edit affects
+     * are written after that, and a page asked for meanwhile is sent once it is written ({@link #awaitWritten}).
+     * {@code phases} learns what took how long.
+     */
+    synchronized void update(Set<Path> changed, Phases phases, Set<String> open, Runnable announce) {
         try {
-            Optional<Catalog> quick = readChanged(before);
-            SiteBuild.Sources after = quick.isPresent()
-                    ? new SiteBuild.Sources(before.settings(), before.messages(), quick.get())
-                    : new SiteBuild(engine).readQuickly(root, output);
-            phases.lap(quick.isPresent() ? "read" : "read all");
-            Optional<Set<String>> pages = quick.isPresent() ? affectedPages(before.catalog(), after.catalog())
-                    : Optional.empty();
-            phases.lap("plan");
-            if (pages.isPresent()) {
-                // Same templates, settings and messages: the kept baker (and its parsed templates) still fits.
-                Set<String> selected = pages.get();
-                baker.bake(after.catalog(), output, selected::contains, false);
-                phases.lap("bake " + selected.size() + " pages");
-            } else {
-                if (quick.isEmpty()) {
-                    baker = new SiteBaker(after.settings(), after.messages(), engine);
-                }
-                baker.bake(after.catalog(), output, path -> true, quick.isEmpty());
-                new EditorGuidePage(after.settings(), after.messages(), engine).write(after.catalog(), output);
-                removePagesOfDeletedDocuments(before, after);
-                phases.lap("bake all");
-            }
-            includers = quick.isPresent() ? withIncluders(includers, dirty) : includers(after.catalog());
-            sources = after;
-            dirty.clear();
-            problems = List.of();
-            scheduleIndex(after);
+            build(changed, phases, open, announce);
         } catch (BuildFailure failure) {
             problems = failure.problems();
+            announce.run();
+            phases.lap("announce");
+        } catch (RuntimeException e) {
+            // A fault of the publisher, not of the sources: shown like a problem, so that the preview goes on.
+            problems = List.of(new Problem(root.resolve("jbake.properties"), 1, "the preview could not be updated ("
+                    + e + "); save a file again to retry, or restart serve"));
+            announce.run();
+        } finally {
+            setPending(Set.of());
+        }
+    }
+
+    /** Updates the preview; announces, and returns, as soon as the open pages are written. */
+    private void build(Set<Path> changed, Phases phases, Set<String> open, Runnable announce) throws BuildFailure {
+        dirty.addAll(changed);
+        SiteBuild.Sources before = sources;
+        Optional<Catalog> quick = readChanged(before);
+        SiteBuild.Sources after = quick.isPresent()
+                ? new SiteBuild.Sources(before.settings(), before.messages(), quick.get())
+                : new SiteBuild(engine).readQuickly(root, output);
+        phases.lap(quick.isPresent() ? "read" : "read all");
+        Optional<Set<String>> pages = quick.isPresent() ? affectedPages(before.catalog(), after.catalog())
+                : Optional.empty();
+        phases.lap("plan");
+        Set<String> later = Set.of();
+        if (pages.isPresent()) {
+            // Same templates, settings and messages: the kept baker (and its parsed templates) still fits.
+            // The pages open in a browser first; the others once the browser has been told to reload.
+            Set<String> selected = pages.get();
+            Set<String> first = selected.stream().filter(open::contains).collect(Collectors.toSet());
+            later = first.isEmpty() ? Set.of() : selected.stream().filter(p -> !first.contains(p))
+                    .collect(Collectors.toUnmodifiableSet());
+            Set<String> now = first.isEmpty() ? selected : first;
+            setPending(later);
+            baker.bake(after.catalog(), output, now::contains, false);
+            phases.lap("bake " + now.size() + (later.isEmpty() ? " pages" : " open pages"));
+        } else {
+            if (quick.isEmpty()) {
+                baker = new SiteBaker(after.settings(), after.messages(), engine);
+            }
+            baker.bake(after.catalog(), output, path -> true, quick.isEmpty());
+            new EditorGuidePage(after.settings(), after.messages(), engine).write(after.catalog(), output);
+            removePagesOfDeletedDocuments(before, after);
+            phases.lap("bake all");
+        }
+        includers = quick.isPresent() ? withIncluders(includers, dirty) : includers(after.catalog());
+        Set<Path> edited = Set.copyOf(dirty);
+        sources = after;
+        dirty.clear();
+        problems = List.of();
+        announce.run();
+        phases.lap("announce");
+        if (!later.isEmpty()) {
+            Set<String> rest = later;
+            try {
+                baker.bake(after.catalog(), output, rest::contains, false);
+            } catch (BuildFailure failure) {
+                // The open pages are fine, another page is not: the edit is not done yet.
+                dirty.addAll(edited);
+                sources = before;
+                throw failure;
+            }
+            phases.lap("bake " + rest.size() + " more pages");
+        }
+        scheduleIndex(after);
+    }
+
+    private final Object pendingLock = new Object();
+    private Set<String> pending = Set.of();
+
+    private void setPending(Set<String> pages) {
+        synchronized (pendingLock) {
+            pending = pages;
+            pendingLock.notifyAll();
+        }
+    }
+
+    /** Waits (a while at most) until {@code page} (a path in the site) is written, if the update in progress writes it. */
+    void awaitWritten(String page) {
+        synchronized (pendingLock) {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            long left;
+            while (pending.contains(page) && (left = until - System.nanoTime()) > 0) {
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(pendingLock, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -37,12 +39,20 @@ final class PreviewServer implements AutoCloseable {
             Map.entry("woff2", "font/woff2"), Map.entry("svg", "image/svg+xml"), Map.entry("png", "image/png"),
             Map.entry("jpg", "image/jpeg"), Map.entry("jpeg", "image/jpeg"), Map.entry("pdf", "application/pdf"),
             Map.entry("xml", "application/xml"), Map.entry("txt", "text/plain; charset=utf-8"));
+    /**
+     * The reload script. It is the same for every page and build (the build number is an attribute of its tag),
+     * so the browser keeps it and a reload waits for no extra request; its address changes with its text.
+     */
     private static final String SCRIPT = """
             // Leitbild Publisher preview: reload this page when the sources change.
-            const build = new URL(import.meta.url).searchParams.get('build');
-            const events = new EventSource('/__livereload');
-            events.onmessage = (event) => { if (event.data !== build) location.reload(); };
+            (() => {
+              const build = document.currentScript.dataset.build;
+              const page = encodeURIComponent(location.pathname);
+              const events = new EventSource('/__livereload?page=' + page);
+              events.onmessage = (event) => { if (event.data !== build) location.reload(); };
+            })();
             """;
+    private static final String SCRIPT_ADDRESS = RELOAD_SCRIPT + "?v=" + Integer.toHexString(SCRIPT.hashCode());
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
@@ -83,6 +93,7 @@ final class PreviewServer implements AutoCloseable {
                 return;
             }
             if (path.equals(RELOAD_SCRIPT)) {
+                exchange.getResponseHeaders().set("Cache-Control", "max-age=86400");
                 send(exchange, 200, TYPES.get("js"), SCRIPT.getBytes(StandardCharsets.UTF_8));
                 return;
             }
@@ -109,6 +120,10 @@ final class PreviewServer implements AutoCloseable {
             file = file.resolve("index.html");
         }
         boolean html = file.getFileName().toString().endsWith(".html");
+        if (html) {
+            // A page that the update in progress is still writing is sent once it is written.
+            builder.awaitWritten(folder.relativize(file).toString().replace('\\', '/'));
+        }
         List<Problem> problems = builder.problems();
         if (html && !problems.isEmpty()) {
             send(exchange, 500, TYPES.get("html"), withReloadScript(ErrorPage.of(problems, builder.root()))
@@ -130,8 +145,7 @@ final class PreviewServer implements AutoCloseable {
     }
 
     private String withReloadScript(String html) {
-        String tag = "<script type=\"module\" src=\"" + RELOAD_SCRIPT + "?build=" + reload.currentBuild()
-                + "\"></script>";
+        String tag = "<script src=\"" + SCRIPT_ADDRESS + "\" data-build=\"" + reload.currentBuild() + "\"></script>";
         int end = html.lastIndexOf("</body>");
         return end < 0 ? html + tag : html.substring(0, end) + tag + html.substring(end);
     }
@@ -141,13 +155,31 @@ final class PreviewServer implements AutoCloseable {
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.sendResponseHeaders(200, 0);
         OutputStream out = exchange.getResponseBody();
-        reload.connect(out);
-        // Held open until the page goes away; LiveReload writes to it.
+        LiveReload.Client client = reload.connect(out, openPage(exchange.getRequestURI().getRawQuery()));
+        // Held open until the page goes away; LiveReload writes to it. A comment now and then finds a page that
+        // has gone without a word, so that neither its thread nor its place among the open pages is kept.
         try {
-            Thread.sleep(Long.MAX_VALUE);
+            while (!client.gone().await(15, TimeUnit.SECONDS)) {
+                reload.ping(client);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The page (a path in the site) named by the reload script's {@code page=} parameter. */
+    static String openPage(String rawQuery) {
+        if (rawQuery == null) {
+            return "";
+        }
+        for (String parameter : rawQuery.split("&")) {
+            if (parameter.startsWith("page=")) {
+                String path = URLDecoder.decode(parameter.substring(5), StandardCharsets.UTF_8);
+                path = path.startsWith("/") ? path.substring(1) : path;
+                return path.isEmpty() || path.endsWith("/") ? path + "index.html" : path;
+            }
+        }
+        return "";
     }
 
     /** Styles, scripts and fonts are revalidated, not sent again: a reload after an edit stays fast. */
@@ -169,8 +201,10 @@ final class PreviewServer implements AutoCloseable {
 
     private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.getResponseHeaders().set("Cache-Control",
-                exchange.getResponseHeaders().containsKey("Last-Modified") ? "no-cache" : "no-store");
+        if (!exchange.getResponseHeaders().containsKey("Cache-Control")) {
+            exchange.getResponseHeaders().set("Cache-Control",
+                    exchange.getResponseHeaders().containsKey("Last-Modified") ? "no-cache" : "no-store");
+        }
         boolean head = exchange.getRequestMethod().equals("HEAD");
         exchange.sendResponseHeaders(status, head || body.length == 0 ? -1 : body.length);
         if (!head && body.length > 0) {

@@ -94,7 +94,7 @@ class PreviewBuilderTest {
     private Set<String> edit(String relativePath, String text) {
         site.write(relativePath, text);
         Phases phases = new Phases();
-        builder.update(Set.of(site.root().resolve(relativePath)), phases);
+        builder.update(Set.of(site.root().resolve(relativePath)), phases, Set.of(), () -> { });
         assertThat(builder.problems()).isEmpty();
         return phases.millis().keySet();
     }
@@ -144,6 +144,46 @@ class PreviewBuilderTest {
     }
 
     @Test
+    void theOpenPageIsWrittenBeforeTheReloadAndTheOthersBeforeTheyAreSent() throws Exception {
+        buildSite(folder.resolve("open"));
+        String notice = "The German original text was changed after this translation was made.";
+        site.write("content/de/stadt/leitbild.adoc", LEITBILD + "\nZuerst die offene Seite.\n");
+        Phases phases = new Phases();
+        java.util.List<String> atReload = new java.util.ArrayList<>();
+        java.util.concurrent.CompletableFuture<String> translation = new java.util.concurrent.CompletableFuture<>();
+        builder.update(Set.of(site.root().resolve("content/de/stadt/leitbild.adoc")), phases,
+                Set.of("de/stadt/leitbild.html"), () -> {
+                    try {
+                        atReload.add(page("de/stadt/leitbild.html"));
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    // A browser asks for the translation's page right after the reload event.
+                    new Thread(() -> {
+                        builder.awaitWritten("en/stadt/leitbild.html");
+                        try {
+                            translation.complete(page("en/stadt/leitbild.html"));
+                        } catch (IOException e) {
+                            translation.completeExceptionally(e);
+                        }
+                    }).start();
+                });
+
+        assertThat(builder.problems()).isEmpty();
+        assertThat(atReload).singleElement().asString().contains("Zuerst die offene Seite.");
+        assertThat(phases.millis()).containsKeys("bake 1 open pages", "bake 7 more pages");
+        assertThat(translation.get(10, java.util.concurrent.TimeUnit.SECONDS)).contains(notice);
+    }
+
+    @Test
+    void theReloadScriptNamesThePageItShows() {
+        assertThat(PreviewServer.openPage("page=%2Fde%2Fstadt%2Fleitbild.html")).isEqualTo("de/stadt/leitbild.html");
+        assertThat(PreviewServer.openPage("page=%2Fde%2F")).isEqualTo("de/index.html");
+        assertThat(PreviewServer.openPage("page=%2F")).isEqualTo("index.html");
+        assertThat(PreviewServer.openPage(null)).isEmpty();
+    }
+
+    @Test
     void editedPagesComeOutAsAFullBuildWritesThem() throws IOException {
         buildSite(folder.resolve("edited"));
         edit("content/de/stadt/leitbild.adoc", LEITBILD + "\nNeu.\n");
@@ -154,7 +194,7 @@ class PreviewBuilderTest {
         Set<String> steps = edit("content/de/stadt/neu.adoc", AUFGABEN.replace("Aufgaben der Stelle", "Neu"));
         assertThat(steps).as("a new document bakes every page").contains("bake all");
         Files.delete(site.root().resolve("content/de/stadt/neu.adoc"));
-        builder.update(Set.of(site.root().resolve("content/de/stadt/neu.adoc")), new Phases());
+        builder.update(Set.of(site.root().resolve("content/de/stadt/neu.adoc")), new Phases(), Set.of(), () -> { });
         assertThat(builder.problems()).isEmpty();
         assertThat(site.root().resolve("target/preview/de/stadt/neu.html")).doesNotExist();
 
@@ -164,10 +204,10 @@ class PreviewBuilderTest {
         assertThat(pages(site.root().resolve("target/preview"))).isEqualTo(pages(site.root().resolve("target/fresh")));
     }
 
-    /** The HTML pages of a preview folder with their fingerprints (the sitemap and search index aside). */
+    /** The HTML pages and the sitemap of a preview folder with their fingerprints (the search index aside). */
     private static Map<String, String> pages(Path folder) {
         Map<String, String> pages = new TreeMap<>(SiteFixture.fingerprint(folder));
-        pages.keySet().removeIf(p -> !p.endsWith(".html"));
+        pages.keySet().removeIf(p -> !p.endsWith(".html") && !p.equals("sitemap.xml"));
         return pages;
     }
 

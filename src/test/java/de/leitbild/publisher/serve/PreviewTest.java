@@ -80,7 +80,10 @@ class PreviewTest {
     void followsEditsShowsBrokenSourcesAsAnErrorPageAndRecovers() throws Exception {
         HttpResponse<String> first = get("/de/index.html");
         assertThat(first.statusCode()).isEqualTo(200);
-        assertThat(first.body()).contains("/__livereload.js?build=");
+        assertThat(first.body()).contains("<script src=\"/__livereload.js").contains("data-build=\"");
+        String script = first.body().replaceFirst("(?s).*<script src=\"(/__livereload\\.js[^\"]*)\".*", "$1");
+        assertThat(get(script).headers().firstValue("Cache-Control")).as("the reload script is kept by the browser")
+                .hasValueSatisfying(v -> assertThat(v).startsWith("max-age="));
 
         save("content/de/hallo.adoc", PAGE + "Der Text ist geändert.\n");
         assertThat(get("/de/hallo.html").body()).contains("Der Text ist geändert.");
@@ -91,7 +94,7 @@ class PreviewTest {
         HttpResponse<String> broken = get("/de/hallo.html");
         assertThat(broken.statusCode()).isEqualTo(500);
         assertThat(broken.body()).contains("content/de/hallo.adoc:7: a block is opened here but never closed")
-                .contains("/__livereload.js?build=");
+                .contains("<script src=\"/__livereload.js");
         assertThat(get("/de/index.html").statusCode()).as("every page shows the problem").isEqualTo(500);
 
         save("content/de/hallo.adoc", PAGE + "Wieder in Ordnung.\n");
