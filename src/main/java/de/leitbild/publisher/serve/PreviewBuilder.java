@@ -60,6 +60,9 @@ final class PreviewBuilder implements AutoCloseable {
     /** Documents that include other files: they are read again after every edit of documents. */
     private Set<Path> includers = Set.of();
     private volatile List<Problem> problems = List.of();
+    /** Changes whenever the assets are copied into the preview folder again; names that copy in addresses. */
+    private volatile String assetStamp = "";
+    private volatile String assetFolder = "assets";
 
     PreviewBuilder(Path root, Path output, AsciidocEngine engine) {
         this.root = root;
@@ -74,6 +77,16 @@ final class PreviewBuilder implements AutoCloseable {
 
     Path root() {
         return root;
+    }
+
+    /** The version of the assets in the preview folder (empty before the first build). */
+    String assetStamp() {
+        return assetStamp;
+    }
+
+    /** The name of the assets folder in the preview folder. */
+    String assetFolder() {
+        return assetFolder;
     }
 
     /** The catalog of the last build that succeeded (for tests). */
@@ -157,6 +170,10 @@ final class PreviewBuilder implements AutoCloseable {
                 baker = new SiteBaker(after.settings(), after.messages(), engine);
             }
             baker.bake(after.catalog(), output, path -> true, quick.isEmpty());
+            if (quick.isEmpty()) {
+                assetFolder = after.settings().jbake().getAssetFolderName();
+                assetStamp = Long.toString(System.currentTimeMillis(), 36);
+            }
             new EditorGuidePage(after.settings(), after.messages(), engine).write(after.catalog(), output);
             removePagesOfDeletedDocuments(before, after);
             phases.lap("bake all");

@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -52,6 +54,8 @@ final class PreviewServer implements AutoCloseable {
               events.onmessage = (event) => { if (event.data !== build) location.reload(); };
             })();
             """;
+    /** A relative address in a style sheet ({@code url(../fonts/…)}), not data: or another host's. */
+    private static final Pattern CSS_URL = Pattern.compile("url\\((['\"]?)([^'\")?#:]+)\\1\\)");
     private static final String SCRIPT_ADDRESS = RELOAD_SCRIPT + "?v=" + Integer.toHexString(SCRIPT.hashCode());
 
     private final HttpServer server;
@@ -134,14 +138,40 @@ final class PreviewServer implements AutoCloseable {
             notFound(exchange);
             return;
         }
-        if (!html && notModified(exchange, file)) {
+        String stamp = builder.assetStamp();
+        boolean versioned = !html && !stamp.isEmpty() && ("v=" + stamp).equals(exchange.getRequestURI().getRawQuery());
+        if (versioned) {
+            // The address names this copy of the assets: the browser keeps it, and a reload asks for nothing.
+            exchange.getResponseHeaders().set("Cache-Control", "max-age=86400");
+        } else if (!html && notModified(exchange, file)) {
             return;
         }
         byte[] body = Files.readAllBytes(file);
         if (html) {
-            body = withReloadScript(new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+            body = withReloadScript(withAssetVersion(new String(body, StandardCharsets.UTF_8), stamp))
+                    .getBytes(StandardCharsets.UTF_8);
+        } else if (versioned && extension(file).equals("css")) {
+            body = CSS_URL.matcher(new String(body, StandardCharsets.UTF_8))
+                    .replaceAll(m -> Matcher.quoteReplacement("url(" + m.group(1) + m.group(2) + "?v=" + stamp
+                            + m.group(1) + ")"))
+                    .getBytes(StandardCharsets.UTF_8);
         }
         send(exchange, 200, TYPES.getOrDefault(extension(file), "application/octet-stream"), body);
+    }
+
+    /**
+     * Adds the version of the assets to the page's addresses of styles, scripts and fonts in the assets folder
+     * (and the styles to their fonts), so that a reload after an edit of a document takes them from the browser's
+     * cache; an edit of the assets gives them new addresses.
+     */
+    private String withAssetVersion(String html, String stamp) {
+        if (stamp.isEmpty()) {
+            return html;
+        }
+        Pattern assets = Pattern.compile("((?:href|src)=\")((?:\\.\\./)*" + Pattern.quote(builder.assetFolder())
+                + "/[^\"?#]+)\"");
+        return assets.matcher(html).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + "?v=" + stamp
+                + "\""));
     }
 
     private String withReloadScript(String html) {

@@ -104,6 +104,26 @@ class PreviewTest {
     }
 
     @Test
+    void assetsAreKeptByTheBrowserUntilTheyChange() throws Exception {
+        String page = get("/de/hallo.html").body();
+        String css = page.replaceFirst("(?s).*href=\"\\.\\./(assets/css/fonts-latin\\.css\\?v=[^\"]+)\".*", "/$1");
+        assertThat(css).as("the page names the version of its styles").startsWith("/assets/css/fonts-latin.css?v=");
+        HttpResponse<String> styles = get(css);
+        assertThat(styles.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v)
+                .startsWith("max-age="));
+        assertThat(styles.body()).as("and the styles the version of their fonts").contains(".woff2?v=");
+        assertThat(get("/assets/css/fonts-latin.css").headers().firstValue("Cache-Control"))
+                .as("without the version the browser asks again").hasValue("no-cache");
+
+        save("assets/css/fonts-latin.css", Files.readString(site.root().resolve("assets/css/fonts-latin.css"))
+                + "\n/* geändert */\n");
+        String after = get("/de/hallo.html").body();
+        assertThat(after).doesNotContain(css.substring(1)).contains("assets/css/fonts-latin.css?v=");
+        assertThat(get(css).headers().firstValue("Cache-Control")).as("an old version is no longer kept")
+                .hasValue("no-cache");
+    }
+
+    @Test
     void aHalfWrittenFileIsAnErrorUntilTheEditorHasWrittenItAll() throws Exception {
         save("content/de/halb.adoc", "= Halb\n:jbake-ty");
         assertThat(get("/de/hallo.html").body()).contains("content/de/halb.adoc:1:");
