@@ -26,11 +26,14 @@ import de.leitbild.publisher.content.ContentCatalogReader;
 
 /**
  * Watches the source folders and the configuration file and reports the changed files once the editor has
- * stopped writing for a moment (an editor may save a file in several steps).
+ * stopped writing for a moment (an editor may save a file in several steps, all within a few milliseconds). An
+ * editor that empties a file and then writes it may be held up between the two on a busy computer: while a changed
+ * file is empty, the watcher waits longer for the rest.
  */
 final class SourceWatcher implements AutoCloseable {
 
-    private static final long QUIET_MILLIS = 25;
+    private static final long QUIET_MILLIS = 10;
+    private static final long EMPTY_FILE_MILLIS = 250;
 
     private final Path root;
     private final List<Path> folders;
@@ -78,8 +81,14 @@ final class SourceWatcher implements AutoCloseable {
                 WatchKey key = service.take();
                 long first = System.nanoTime();
                 collect(key, changed);
-                for (WatchKey more = service.poll(QUIET_MILLIS, TimeUnit.MILLISECONDS); more != null;
+                for (WatchKey more = service.poll(QUIET_MILLIS, TimeUnit.MILLISECONDS); ;
                         more = service.poll(QUIET_MILLIS, TimeUnit.MILLISECONDS)) {
+                    if (more == null && anyEmpty(changed)) {
+                        more = service.poll(EMPTY_FILE_MILLIS, TimeUnit.MILLISECONDS);
+                    }
+                    if (more == null) {
+                        break;
+                    }
                     collect(more, changed);
                 }
                 if (!changed.isEmpty()) {
@@ -89,6 +98,19 @@ final class SourceWatcher implements AutoCloseable {
         } catch (InterruptedException | ClosedWatchServiceException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static boolean anyEmpty(Set<Path> files) {
+        for (Path file : files) {
+            try {
+                if (Files.isRegularFile(file) && Files.size(file) == 0) {
+                    return true;
+                }
+            } catch (IOException e) {
+                // Gone meanwhile: not half written.
+            }
+        }
+        return false;
     }
 
     private void collect(WatchKey key, Set<Path> changed) {

@@ -132,6 +132,21 @@ class PreviewTest {
     }
 
     @Test
+    void aFileEmptiedBeforeItIsWrittenIsReadOnceItIsWritten() throws Exception {
+        awaitConnected();
+        reloads.clear();
+        Path file = site.root().resolve("content/de/leer.adoc");
+        Files.writeString(file, "");
+        Thread.sleep(120);
+        Files.writeString(file, PAGE.replace("Hallo", "Leer") + "Ganz geschrieben.\n");
+        assertThat(reloads.poll(20, TimeUnit.SECONDS)).isNotNull();
+        HttpResponse<String> page = get("/de/leer.html");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Ganz geschrieben.");
+        assertThat(reloads.poll(1, TimeUnit.SECONDS)).as("one build, no error page in between").isNull();
+    }
+
+    @Test
     void aFileDeletedWhileServingTakesItsPagesAway() throws Exception {
         save("content/de/weg.adoc", PAGE.replace("Hallo", "Weg") + "Bald weg.\n");
         assertThat(get("/de/weg.html").statusCode()).isEqualTo(200);
