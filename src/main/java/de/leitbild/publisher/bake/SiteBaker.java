@@ -142,8 +142,10 @@ public final class SiteBaker {
         List<DocumentType> types = List.copyOf(settings.documentTypes().values());
         SitemapWriter sitemap = new SitemapWriter(settings);
 
-        writer.write("index.html", LANGUAGE_CHOOSER_TEMPLATE, Locale.ROOT,
-                languageChooserModel(models), settings.templateFolder().resolve(LANGUAGE_CHOOSER_TEMPLATE));
+        if (writer.wants("index.html")) {
+            writer.write("index.html", LANGUAGE_CHOOSER_TEMPLATE, Locale.ROOT,
+                    languageChooserModel(models), settings.templateFolder().resolve(LANGUAGE_CHOOSER_TEMPLATE));
+        }
 
         List<SitePage> documentPages = new ArrayList<>();
         BodyFinisher finisher = new BodyFinisher();
@@ -155,7 +157,7 @@ public final class SiteBaker {
             writeSearchPage(models, writer, language, bundle);
             writeDownloadsPage(models, writer, language, bundle);
             for (SitePage page : catalog.pages(language)) {
-                if (!selected.test(page.outputPath())) {
+                if (!writer.wants(page.outputPath())) {
                     continue;
                 }
                 if (reserved.contains(page.outputPath())) {
@@ -177,7 +179,10 @@ public final class SiteBaker {
         }
         copyStaticFiles(catalog, staging, problems);
         problems.throwIfAny();
-        sitemap.write(staging.resolve("sitemap.xml"), catalog);
+        if (!writer.skippedAny()) {
+            // A bake of some pages (the preview after an edit) keeps the sitemap of the last whole bake.
+            sitemap.write(staging.resolve("sitemap.xml"), catalog);
+        }
         return new BakedSite(staging, writer.written());
     }
 
@@ -217,9 +222,28 @@ public final class SiteBaker {
                 settings.templateFolder().resolve(template), fingerprint, body.relativeLinks());
     }
 
+    /**
+     * The generated pages that show documents of {@code type} with their titles and descriptions, in every
+     * language: the home page, the list of all documents, the type's listing and the downloads page (brochure
+     * titles). The preview re-renders them when such a fact of one document changes.
+     */
+    public Set<String> pagesListing(DocumentType type) {
+        Set<String> paths = new java.util.LinkedHashSet<>();
+        for (Language language : settings.languages()) {
+            paths.add(PageModels.homePath(language));
+            paths.add(PageModels.allDocumentsPath(language));
+            paths.add(PageModels.typePath(language, type));
+            paths.add(PageModels.downloadsPath(language));
+        }
+        return paths;
+    }
+
     private void writeHome(PageModels models, PageWriter writer, SitemapWriter sitemap, Language language,
             MessageBundle bundle, List<DocumentType> types) {
         String path = PageModels.homePath(language);
+        if (!writer.wants(path)) {
+            return;
+        }
         Map<String, Object> model = models.common(language, path, bundle.get("site.name"), PageModels::homePath);
         model.put("groups", models.groups(language, path, types));
         model.put("breadcrumbs", List.of());
@@ -234,13 +258,16 @@ public final class SiteBaker {
                 PageModels::allDocumentsPath);
         all.put("listingTitle", bundle.get("listing.all.title"));
         all.put("listingIntro", bundle.get("listing.all.intro"));
-        all.put("groups", models.groups(language, allPath, types));
+        all.put("groups", writer.wants(allPath) ? models.groups(language, allPath, types) : List.of());
         all.put("breadcrumbs", List.of(PageModels.link(bundle.get("nav.home"), (String) all.get("home"))));
         writer.write(allPath, LISTING_TEMPLATE, language.locale(), all,
                 settings.templateFolder().resolve(LISTING_TEMPLATE));
         sitemap.addInterface(allPath, PageModels::allDocumentsPath);
         for (DocumentType type : types) {
             String path = PageModels.typePath(language, type);
+            if (!writer.wants(path)) {
+                continue;
+            }
             String title = bundle.get("type." + type.id() + ".plural");
             Map<String, Object> model = models.common(language, path, title, l -> PageModels.typePath(l, type));
             model.put("listingTitle", title);
@@ -258,6 +285,9 @@ public final class SiteBaker {
     /** The search page; its index is written by the search stage into the language's search/ folder. */
     private void writeSearchPage(PageModels models, PageWriter writer, Language language, MessageBundle bundle) {
         String path = PageModels.searchPath(language);
+        if (!writer.wants(path)) {
+            return;
+        }
         Map<String, Object> model = models.common(language, path, bundle.get("search.title"), PageModels::searchPath);
         model.put("searchIndex", "search/");
         model.put("breadcrumbs", List.of(PageModels.link(bundle.get("nav.home"), (String) model.get("home"))));
@@ -268,6 +298,9 @@ public final class SiteBaker {
     /** The brochures as PDFs in every language they exist in, and the print PDFs for print shops. */
     private void writeDownloadsPage(PageModels models, PageWriter writer, Language language, MessageBundle bundle) {
         String path = PageModels.downloadsPath(language);
+        if (!writer.wants(path)) {
+            return;
+        }
         Map<String, Object> model = models.common(language, path, bundle.get("pdf.downloads"),
                 PageModels::downloadsPath);
         model.put("brochures", models.downloads(language, path));
@@ -422,6 +455,7 @@ public final class SiteBaker {
 
         private final OutputMemory memory;
         private final PageFingerprint fingerprints;
+        private volatile boolean skippedAny;
 
         PageWriter(Path staging, SiteTemplateEngine templates, ProblemCollector problems,
                 java.util.function.Predicate<String> selected, OutputMemory memory, PageFingerprint fingerprints) {
@@ -447,8 +481,21 @@ public final class SiteBaker {
             return links;
         }
 
+        /** Whether the page is to be written; a page left out keeps its file from an earlier bake. */
+        boolean wants(String outputPath) {
+            boolean wanted = selected.test(outputPath);
+            if (!wanted) {
+                skippedAny = true;
+            }
+            return wanted;
+        }
+
+        boolean skippedAny() {
+            return skippedAny;
+        }
+
         void write(String outputPath, String template, Locale locale, Map<String, Object> values, Path templateFile) {
-            if (!selected.test(outputPath)) {
+            if (!wants(outputPath)) {
                 return;
             }
             String fingerprint = fingerprint(template, locale, values);

@@ -176,6 +176,13 @@ public final class ContentCatalogReader {
         return Optional.of(new Source(file, language, path, text, header));
     }
 
+    /** Reads, converts and validates one document (the preview, after an edit). */
+    private Optional<CatalogDocument> readDocument(Path file, Language language, String path,
+            ProblemCollector problems) {
+        return readSource(file, language, path, problems).flatMap(source -> document(source,
+                store.convert(engine, file, source.text(), asciidocAttributes(language)), problems));
+    }
+
     private Optional<CatalogDocument> document(Source source, AsciidocEngine.Conversion conversion,
             ProblemCollector problems) {
         Path file = source.file();
@@ -214,6 +221,62 @@ public final class ContentCatalogReader {
         } catch (IOException e) {
             throw new BuildFailure(new Problem(folder, 1, "the content folder cannot be read (" + e.getMessage() + ")"));
         }
+    }
+
+    /**
+     * Reads only the {@code changed} files again and keeps every other document of {@code previous}, a catalog
+     * read before with the same settings: the preview, told by its file watcher what an edit touched, need not
+     * read and check the whole folder again. Translations and brochures are linked anew over all documents.
+     * Empty when a changed file is not simply a document of a language folder (a static file, a folder, a
+     * misplaced or misnamed file): then {@link #read()} everything, which also names what is wrong. A document
+     * that includes other files is only read again if it is among {@code changed}.
+     */
+    public Optional<Catalog> readChanged(Catalog previous, Set<Path> changed) throws BuildFailure {
+        Path contentFolder = settings.contentFolder();
+        Map<Path, CatalogDocument> documents = new LinkedHashMap<>();
+        previous.documents().forEach(d -> documents.put(d.source(), d));
+        Set<Path> staticSources = new java.util.HashSet<>();
+        previous.staticFiles().forEach(f -> staticSources.add(f.source()));
+        ProblemCollector problems = new ProblemCollector();
+        for (Path file : changed) {
+            if (!file.startsWith(contentFolder) || file.equals(contentFolder)) {
+                return Optional.empty();
+            }
+            Path relative = contentFolder.relativize(file);
+            if (isIgnored(relative)) {
+                continue;
+            }
+            if (!Files.exists(file)) {
+                if (staticSources.stream().anyMatch(f -> f.startsWith(file))
+                        || documents.keySet().stream().anyMatch(d -> d.startsWith(file) && !d.equals(file))) {
+                    // A static file or a whole folder went away.
+                    return Optional.empty();
+                }
+                // A document that went away, or a file that came and went between two reads.
+                documents.remove(file);
+                continue;
+            }
+            if (!Files.isRegularFile(file) || relative.getNameCount() < 2) {
+                return Optional.empty();
+            }
+            Optional<Language> language = settings.language(relative.getName(0).toString());
+            String inside = relative.subpath(1, relative.getNameCount()).toString().replace('\\', '/');
+            if (language.isEmpty() || !inside.matches("[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_-]*)*\\.adoc")) {
+                return Optional.empty();
+            }
+            documents.remove(file);
+            readDocument(file, language.get(), inside.substring(0, inside.length() - ".adoc".length()), problems)
+                    .ifPresent(d -> documents.put(file, d));
+        }
+        List<CatalogDocument> sorted = new ArrayList<>(documents.values());
+        sorted.sort(Comparator.comparing(CatalogDocument::outputPath));
+        List<Problem> warnings = new ArrayList<>();
+        List<TranslationSet> sets = TranslationLinker.link(settings, sorted, problems, warnings, lookUpHistory);
+        List<Brochure> brochures = BrochureAssembler.assemble(sorted.stream()
+                .filter(d -> d.language().equals(settings.sourceLanguage())).toList(), problems);
+        problems.throwIfAny();
+        return Optional.of(new Catalog(List.copyOf(sorted), sets, brochures, previous.staticFiles(),
+                warnings.stream().sorted().toList()));
     }
 
     /** Hidden files and the backup and lock files editors leave behind are not content. */

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 
 import de.leitbild.publisher.content.AsciidocEngine;
 
@@ -13,6 +12,9 @@ import de.leitbild.publisher.content.AsciidocEngine;
  * updates what an edit affects and reloads the open pages.
  */
 public final class Preview implements AutoCloseable {
+
+    /** {@code -Dleitbild.serve.timings=true} prints each update's steps with wall-clock times. */
+    private static final boolean TIMINGS = Boolean.getBoolean("leitbild.serve.timings");
 
     private final AsciidocEngine engine;
     private final PreviewBuilder builder;
@@ -42,13 +44,28 @@ public final class Preview implements AutoCloseable {
         return new Preview(root.toAbsolutePath().normalize(), folder.toAbsolutePath().normalize(), host, port);
     }
 
-    private void changed(Set<Path> files) {
+    private void changed(SourceWatcher.Change change) {
+        Phases phases = new Phases();
         long start = System.nanoTime();
-        builder.update(files);
-        reload.announceNewBuild();
+        phases.add("quiet", change.firstEventNanos(), start);
+        long[] announced = new long[2];
+        builder.update(change.files(), phases, reload.openPages(), () -> {
+            reload.announceNewBuild();
+            announced[0] = System.nanoTime();
+            announced[1] = System.currentTimeMillis();
+        });
+        long done = System.nanoTime();
+        if (TIMINGS) {
+            // For scripts/benchmark-serve: when (wall clock) the watcher heard the edit and the pages heard the build.
+            System.out.printf("timings: event-at %d, announced-at %d, %s, cpu %s%n",
+                    announced[1] - (announced[0] - change.firstEventNanos()) / 1_000_000, announced[1],
+                    phases.millis(), phases.cpuMillis());
+        }
         List<String> problems = problems();
         if (problems.isEmpty()) {
-            System.out.printf("updated in %d ms%n", (System.nanoTime() - start) / 1_000_000);
+            System.out.printf("updated in %d ms, pages told to reload after %d ms (%s)%n",
+                    (done - change.firstEventNanos()) / 1_000_000,
+                    (announced[0] - change.firstEventNanos()) / 1_000_000, phases);
         } else {
             problems.forEach(System.err::println);
             System.err.printf("%d problem(s): the preview shows them until they are fixed%n", problems.size());

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -37,12 +41,22 @@ final class PreviewServer implements AutoCloseable {
             Map.entry("woff2", "font/woff2"), Map.entry("svg", "image/svg+xml"), Map.entry("png", "image/png"),
             Map.entry("jpg", "image/jpeg"), Map.entry("jpeg", "image/jpeg"), Map.entry("pdf", "application/pdf"),
             Map.entry("xml", "application/xml"), Map.entry("txt", "text/plain; charset=utf-8"));
+    /**
+     * The reload script. It is the same for every page and build (the build number is an attribute of its tag),
+     * so the browser keeps it and a reload waits for no extra request; its address changes with its text.
+     */
     private static final String SCRIPT = """
             // Leitbild Publisher preview: reload this page when the sources change.
-            const build = new URL(import.meta.url).searchParams.get('build');
-            const events = new EventSource('/__livereload');
-            events.onmessage = (event) => { if (event.data !== build) location.reload(); };
+            (() => {
+              const build = document.currentScript.dataset.build;
+              const page = encodeURIComponent(location.pathname);
+              const events = new EventSource('/__livereload?page=' + page);
+              events.onmessage = (event) => { if (event.data !== build) location.reload(); };
+            })();
             """;
+    /** A relative address in a style sheet ({@code url(../fonts/…)}), not data: or another host's. */
+    private static final Pattern CSS_URL = Pattern.compile("url\\((['\"]?)([^'\")?#:]+)\\1\\)");
+    private static final String SCRIPT_ADDRESS = RELOAD_SCRIPT + "?v=" + Integer.toHexString(SCRIPT.hashCode());
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
@@ -83,6 +97,7 @@ final class PreviewServer implements AutoCloseable {
                 return;
             }
             if (path.equals(RELOAD_SCRIPT)) {
+                exchange.getResponseHeaders().set("Cache-Control", "max-age=86400");
                 send(exchange, 200, TYPES.get("js"), SCRIPT.getBytes(StandardCharsets.UTF_8));
                 return;
             }
@@ -109,6 +124,10 @@ final class PreviewServer implements AutoCloseable {
             file = file.resolve("index.html");
         }
         boolean html = file.getFileName().toString().endsWith(".html");
+        if (html) {
+            // A page that the update in progress is still writing is sent once it is written.
+            builder.awaitWritten(folder.relativize(file).toString().replace('\\', '/'));
+        }
         List<Problem> problems = builder.problems();
         if (html && !problems.isEmpty()) {
             send(exchange, 500, TYPES.get("html"), withReloadScript(ErrorPage.of(problems, builder.root()))
@@ -119,19 +138,44 @@ final class PreviewServer implements AutoCloseable {
             notFound(exchange);
             return;
         }
-        if (!html && notModified(exchange, file)) {
+        String stamp = builder.assetStamp();
+        boolean versioned = !html && !stamp.isEmpty() && ("v=" + stamp).equals(exchange.getRequestURI().getRawQuery());
+        if (versioned) {
+            // The address names this copy of the assets: the browser keeps it, and a reload asks for nothing.
+            exchange.getResponseHeaders().set("Cache-Control", "max-age=86400");
+        } else if (!html && notModified(exchange, file)) {
             return;
         }
         byte[] body = Files.readAllBytes(file);
         if (html) {
-            body = withReloadScript(new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+            body = withReloadScript(withAssetVersion(new String(body, StandardCharsets.UTF_8), stamp))
+                    .getBytes(StandardCharsets.UTF_8);
+        } else if (versioned && extension(file).equals("css")) {
+            body = CSS_URL.matcher(new String(body, StandardCharsets.UTF_8))
+                    .replaceAll(m -> Matcher.quoteReplacement("url(" + m.group(1) + m.group(2) + "?v=" + stamp
+                            + m.group(1) + ")"))
+                    .getBytes(StandardCharsets.UTF_8);
         }
         send(exchange, 200, TYPES.getOrDefault(extension(file), "application/octet-stream"), body);
     }
 
+    /**
+     * Adds the version of the assets to the page's addresses of styles, scripts and fonts in the assets folder
+     * (and the styles to their fonts), so that a reload after an edit of a document takes them from the browser's
+     * cache; an edit of the assets gives them new addresses.
+     */
+    private String withAssetVersion(String html, String stamp) {
+        if (stamp.isEmpty()) {
+            return html;
+        }
+        Pattern assets = Pattern.compile("((?:href|src)=\")((?:\\.\\./)*" + Pattern.quote(builder.assetFolder())
+                + "/[^\"?#]+)\"");
+        return assets.matcher(html).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + "?v=" + stamp
+                + "\""));
+    }
+
     private String withReloadScript(String html) {
-        String tag = "<script type=\"module\" src=\"" + RELOAD_SCRIPT + "?build=" + reload.currentBuild()
-                + "\"></script>";
+        String tag = "<script src=\"" + SCRIPT_ADDRESS + "\" data-build=\"" + reload.currentBuild() + "\"></script>";
         int end = html.lastIndexOf("</body>");
         return end < 0 ? html + tag : html.substring(0, end) + tag + html.substring(end);
     }
@@ -141,13 +185,31 @@ final class PreviewServer implements AutoCloseable {
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.sendResponseHeaders(200, 0);
         OutputStream out = exchange.getResponseBody();
-        reload.connect(out);
-        // Held open until the page goes away; LiveReload writes to it.
+        LiveReload.Client client = reload.connect(out, openPage(exchange.getRequestURI().getRawQuery()));
+        // Held open until the page goes away; LiveReload writes to it. A comment now and then finds a page that
+        // has gone without a word, so that neither its thread nor its place among the open pages is kept.
         try {
-            Thread.sleep(Long.MAX_VALUE);
+            while (!client.gone().await(15, TimeUnit.SECONDS)) {
+                reload.ping(client);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The page (a path in the site) named by the reload script's {@code page=} parameter. */
+    static String openPage(String rawQuery) {
+        if (rawQuery == null) {
+            return "";
+        }
+        for (String parameter : rawQuery.split("&")) {
+            if (parameter.startsWith("page=")) {
+                String path = URLDecoder.decode(parameter.substring(5), StandardCharsets.UTF_8);
+                path = path.startsWith("/") ? path.substring(1) : path;
+                return path.isEmpty() || path.endsWith("/") ? path + "index.html" : path;
+            }
+        }
+        return "";
     }
 
     /** Styles, scripts and fonts are revalidated, not sent again: a reload after an edit stays fast. */
@@ -169,8 +231,10 @@ final class PreviewServer implements AutoCloseable {
 
     private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.getResponseHeaders().set("Cache-Control",
-                exchange.getResponseHeaders().containsKey("Last-Modified") ? "no-cache" : "no-store");
+        if (!exchange.getResponseHeaders().containsKey("Cache-Control")) {
+            exchange.getResponseHeaders().set("Cache-Control",
+                    exchange.getResponseHeaders().containsKey("Last-Modified") ? "no-cache" : "no-store");
+        }
         boolean head = exchange.getRequestMethod().equals("HEAD");
         exchange.sendResponseHeaders(status, head || body.length == 0 ? -1 : body.length);
         if (!head && body.length > 0) {

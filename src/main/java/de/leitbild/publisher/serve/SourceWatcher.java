@@ -26,11 +26,14 @@ import de.leitbild.publisher.content.ContentCatalogReader;
 
 /**
  * Watches the source folders and the configuration file and reports the changed files once the editor has
- * stopped writing for a moment (an editor may save a file in several steps).
+ * stopped writing for a moment (an editor may save a file in several steps, all within a few milliseconds). An
+ * editor that empties a file and then writes it may be held up between the two on a busy computer: while a changed
+ * file is empty, the watcher waits longer for the rest.
  */
 final class SourceWatcher implements AutoCloseable {
 
-    private static final long QUIET_MILLIS = 25;
+    private static final long QUIET_MILLIS = 10;
+    private static final long EMPTY_FILE_MILLIS = 250;
 
     private final Path root;
     private final List<Path> folders;
@@ -39,7 +42,11 @@ final class SourceWatcher implements AutoCloseable {
     private final Map<WatchKey, Path> keys = new HashMap<>();
     private final Thread thread;
 
-    SourceWatcher(Path root, List<Path> folders, Path configFile, Consumer<Set<Path>> onChange) throws IOException {
+    /** Files that changed together, and when the first of their events arrived ({@link System#nanoTime()}). */
+    record Change(Set<Path> files, long firstEventNanos) {
+    }
+
+    SourceWatcher(Path root, List<Path> folders, Path configFile, Consumer<Change> onChange) throws IOException {
         this.root = root;
         this.folders = folders;
         this.configFile = configFile;
@@ -67,23 +74,43 @@ final class SourceWatcher implements AutoCloseable {
         }
     }
 
-    private void loop(Consumer<Set<Path>> onChange) {
+    private void loop(Consumer<Change> onChange) {
         try {
             while (true) {
                 Set<Path> changed = new LinkedHashSet<>();
                 WatchKey key = service.take();
+                long first = System.nanoTime();
                 collect(key, changed);
-                for (WatchKey more = service.poll(QUIET_MILLIS, TimeUnit.MILLISECONDS); more != null;
+                for (WatchKey more = service.poll(QUIET_MILLIS, TimeUnit.MILLISECONDS); ;
                         more = service.poll(QUIET_MILLIS, TimeUnit.MILLISECONDS)) {
+                    if (more == null && anyEmpty(changed)) {
+                        more = service.poll(EMPTY_FILE_MILLIS, TimeUnit.MILLISECONDS);
+                    }
+                    if (more == null) {
+                        break;
+                    }
                     collect(more, changed);
                 }
                 if (!changed.isEmpty()) {
-                    onChange.accept(changed);
+                    onChange.accept(new Change(changed, first));
                 }
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static boolean anyEmpty(Set<Path> files) {
+        for (Path file : files) {
+            try {
+                if (Files.isRegularFile(file) && Files.size(file) == 0) {
+                    return true;
+                }
+            } catch (IOException e) {
+                // Gone meanwhile: not half written.
+            }
+        }
+        return false;
     }
 
     private void collect(WatchKey key, Set<Path> changed) {

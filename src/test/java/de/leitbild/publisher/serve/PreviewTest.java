@@ -80,7 +80,10 @@ class PreviewTest {
     void followsEditsShowsBrokenSourcesAsAnErrorPageAndRecovers() throws Exception {
         HttpResponse<String> first = get("/de/index.html");
         assertThat(first.statusCode()).isEqualTo(200);
-        assertThat(first.body()).contains("/__livereload.js?build=");
+        assertThat(first.body()).contains("<script src=\"/__livereload.js").contains("data-build=\"");
+        String script = first.body().replaceFirst("(?s).*<script src=\"(/__livereload\\.js[^\"]*)\".*", "$1");
+        assertThat(get(script).headers().firstValue("Cache-Control")).as("the reload script is kept by the browser")
+                .hasValueSatisfying(v -> assertThat(v).startsWith("max-age="));
 
         save("content/de/hallo.adoc", PAGE + "Der Text ist geändert.\n");
         assertThat(get("/de/hallo.html").body()).contains("Der Text ist geändert.");
@@ -91,7 +94,7 @@ class PreviewTest {
         HttpResponse<String> broken = get("/de/hallo.html");
         assertThat(broken.statusCode()).isEqualTo(500);
         assertThat(broken.body()).contains("content/de/hallo.adoc:7: a block is opened here but never closed")
-                .contains("/__livereload.js?build=");
+                .contains("<script src=\"/__livereload.js");
         assertThat(get("/de/index.html").statusCode()).as("every page shows the problem").isEqualTo(500);
 
         save("content/de/hallo.adoc", PAGE + "Wieder in Ordnung.\n");
@@ -101,11 +104,46 @@ class PreviewTest {
     }
 
     @Test
+    void assetsAreKeptByTheBrowserUntilTheyChange() throws Exception {
+        String page = get("/de/hallo.html").body();
+        String css = page.replaceFirst("(?s).*href=\"\\.\\./(assets/css/fonts-latin\\.css\\?v=[^\"]+)\".*", "/$1");
+        assertThat(css).as("the page names the version of its styles").startsWith("/assets/css/fonts-latin.css?v=");
+        HttpResponse<String> styles = get(css);
+        assertThat(styles.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v)
+                .startsWith("max-age="));
+        assertThat(styles.body()).as("and the styles the version of their fonts").contains(".woff2?v=");
+        assertThat(get("/assets/css/fonts-latin.css").headers().firstValue("Cache-Control"))
+                .as("without the version the browser asks again").hasValue("no-cache");
+
+        save("assets/css/fonts-latin.css", Files.readString(site.root().resolve("assets/css/fonts-latin.css"))
+                + "\n/* geändert */\n");
+        String after = get("/de/hallo.html").body();
+        assertThat(after).doesNotContain(css.substring(1)).contains("assets/css/fonts-latin.css?v=");
+        assertThat(get(css).headers().firstValue("Cache-Control")).as("an old version is no longer kept")
+                .hasValue("no-cache");
+    }
+
+    @Test
     void aHalfWrittenFileIsAnErrorUntilTheEditorHasWrittenItAll() throws Exception {
         save("content/de/halb.adoc", "= Halb\n:jbake-ty");
         assertThat(get("/de/hallo.html").body()).contains("content/de/halb.adoc:1:");
         save("content/de/halb.adoc", PAGE.replace("Hallo", "Halb") + "Fertig geschrieben.\n");
         assertThat(get("/de/halb.html").body()).contains("Fertig geschrieben.");
+    }
+
+    @Test
+    void aFileEmptiedBeforeItIsWrittenIsReadOnceItIsWritten() throws Exception {
+        awaitConnected();
+        reloads.clear();
+        Path file = site.root().resolve("content/de/leer.adoc");
+        Files.writeString(file, "");
+        Thread.sleep(120);
+        Files.writeString(file, PAGE.replace("Hallo", "Leer") + "Ganz geschrieben.\n");
+        assertThat(reloads.poll(20, TimeUnit.SECONDS)).isNotNull();
+        HttpResponse<String> page = get("/de/leer.html");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Ganz geschrieben.");
+        assertThat(reloads.poll(1, TimeUnit.SECONDS)).as("one build, no error page in between").isNull();
     }
 
     @Test
