@@ -164,7 +164,7 @@ public final class CorpusGenerator {
         }
         Summary summary = generate(sourceRoot != null ? sourceRoot : repositoryRoot(), options);
         System.out.printf("Wrote %d German documents, translations %s, %d broken, %d brochures, %d bytes of "
-                + "AsciiDoc (%d per German document) into %s%n", summary.documents(), summary.translations(),
+                + "AsciiDoc (%d per document) into %s%n", summary.documents(), summary.translations(),
                 summary.brokenFiles().size(), summary.brochures().size(), summary.contentBytes(),
                 summary.contentBytes() / Math.max(1, summary.documents() + summary.translations().values().stream()
                         .mapToInt(Integer::intValue).sum()), options.output());
