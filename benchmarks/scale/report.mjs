@@ -107,20 +107,21 @@ const out = [];
 out.push('## Build benchmark at scale');
 out.push('');
 out.push(`Started ${meta.started ?? '?'} on ${meta.cpus ?? '?'} CPUs; load average at start ${meta.load_start ?? '?'}, ` +
-  `at the end ${meta.load_end ?? '?'}. Median of ${meta.runs ?? '?'} fresh process(es) per cell, output and ` +
+  `at the end ${meta.load_end ?? '?'}. Median of the runs per cell (${meta.runs ?? '?'} planned, one fresh process each; ` +
+  `the column "runs" says how many are in), output and ` +
   `build cache deleted before every cold run. Corpus: seed ${meta.seed ?? '?'}, translations ` +
   `${meta.translations || 'none'} (the project builds them too; JBake and Asciidoctor.js get the German documents). ` +
   `Project JVM: \`${meta.project_java ?? 'java'}\`; JBake: \`java\` with the default heap.`);
 out.push('');
 out.push('### Whole process');
 out.push('');
-out.push('| tool | corpus | run | wall s (median) | peak MiB (median) | exit codes | pages | documents |');
-out.push('|---|---|---|---:|---:|---|---:|---:|');
+out.push('| tool | corpus | run | runs | wall s (median) | peak MiB (median) | exit codes | pages | documents |');
+out.push('|---|---|---|---:|---:|---:|---|---:|---:|');
 const labelName = (l) => (l === 'default' ? 'default site' : l === 'broken' ? `${large} docs, ${meta.broken} broken` : `${l} docs`);
 for (const [tool, name] of TOOLS) {
   for (const r of rows.filter((x) => x.tool === tool)) {
     const kind = r.kind === 'edit' ? 'edit 1 doc, rebuild' : 'cold';
-    out.push(`| ${name} | ${labelName(r.label)} | ${kind} | ${sec(r.wallS)} | ${mib(r.peakMiB)} | ${r.exits.join(' ')} | ` +
+    out.push(`| ${name} | ${labelName(r.label)} | ${kind} | ${r.runs} | ${sec(r.wallS)} | ${mib(r.peakMiB)} | ${r.exits.join(' ')} | ` +
       `${Number.isFinite(r.pages) ? r.pages : '–'} | ${Number.isFinite(r.documents) ? r.documents : '–'} |`);
   }
 }
