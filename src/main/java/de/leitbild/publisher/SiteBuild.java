@@ -95,7 +95,19 @@ public final class SiteBuild {
         start = lap(millis, "config", start);
         ConversionStore conversions = ConversionStore.load(settings.cacheFolder().resolve(CONVERSIONS),
                 ConversionStore.codeStamp(SiteBuild.class));
-        Catalog catalog = new ContentCatalogReader(settings, messages, engine).withStore(conversions).read();
+        ContentCatalogReader.Reading reading = new ContentCatalogReader(settings, messages, engine)
+                .withStore(conversions).readAll();
+        if (!reading.problems().isEmpty()) {
+            // The documents that could be read are checked for broken links too, so one build names them all.
+            List<Problem> all = new ArrayList<>(reading.problems());
+            try {
+                all.addAll(new SiteBaker(settings, messages, engine).linkProblems(reading.catalog()));
+            } catch (RuntimeException e) {
+                // A catalog with problems can trip the link check; the problems found first say what to fix.
+            }
+            throw new BuildFailure(all.stream().distinct().sorted().toList());
+        }
+        Catalog catalog = reading.catalog();
         start = lap(millis, "content", start);
         OutputMemory pages = OutputMemory.load(settings.cacheFolder().resolve(PAGES), settings.outputFolder());
         SitePublisher publisher = new SitePublisher(settings.outputFolder());

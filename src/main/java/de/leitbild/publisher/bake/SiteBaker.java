@@ -114,6 +114,28 @@ public final class SiteBaker {
         return templateEngine;
     }
 
+    /**
+     * The problems the bake stage would find in the links and anchors of the catalog's documents, without writing
+     * anything: a build whose content stage failed still names every broken document at once.
+     */
+    public List<Problem> linkProblems(Catalog catalog) {
+        ProblemCollector problems = new ProblemCollector();
+        Set<String> known = knownPaths(catalog);
+        BodyFinisher finisher = new BodyFinisher();
+        List<SitePage> pages = new ArrayList<>();
+        for (Language language : settings.languages()) {
+            catalog.pages(language).stream().filter(p -> p.state() != TranslationState.MISSING).forEach(pages::add);
+        }
+        pages.parallelStream().forEach(page -> checkLinks(page.shown(), page.outputPath(),
+                finisher.finish(page.shown().conversion().html()), known, problems));
+        try {
+            problems.throwIfAny();
+            return List.of();
+        } catch (BuildFailure failure) {
+            return failure.problems();
+        }
+    }
+
     /** Writes the whole site into {@code staging}, which must be empty; returns the pages written. */
     public BakedSite bake(Catalog catalog, Path staging) throws BuildFailure {
         return bake(catalog, staging, path -> true, true);
