@@ -25,6 +25,17 @@ import de.leitbild.publisher.problem.Problem;
 public final class AsciidocEngine implements AutoCloseable {
 
     private static final int MEMORY_SIZE = 4096;
+    /**
+     * AsciidoctorJ also prints every message through java.util.logging, as a bare stack-trace-like pair of lines;
+     * the build reports each one itself as a {@code path:line:} line saying what to do. Held here so that the
+     * logger's level is not lost to garbage collection.
+     */
+    private static final java.util.logging.Logger ASCIIDOCTOR_LOG = quiet(java.util.logging.Logger.getLogger("asciidoctor"));
+
+    private static java.util.logging.Logger quiet(java.util.logging.Logger logger) {
+        logger.setLevel(java.util.logging.Level.OFF);
+        return logger;
+    }
 
     private final java.util.concurrent.CompletableFuture<Asciidoctor> starting;
     private volatile long startMillis = -1;

@@ -37,7 +37,7 @@ class CommandLineTest {
         assertThat(exit).isEqualTo(1);
         assertThat(printed).contains("content/de/kaputt.adoc:5: the include target does not exist")
                 .contains("Build stopped: 1 problem(s). Nothing was published")
-                .doesNotContain("Exception").doesNotContain("\tat ");
+                .doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("WARNING:");
         assertThat(site.output()).doesNotExist();
     }
 
