@@ -38,6 +38,12 @@ public final class SearchIndexWriter {
     static final int SECTION_CHUNK_SIZE = 32;
     /** About how much JSON (before gzip) a key shard holds: some 10 kB to fetch, a few words typed per fetch. */
     static final int KEY_SHARD_BYTES = 40_000;
+    /**
+     * A term lists at most this many sections, those where it scores highest. A term is repeated in every key
+     * shard with a key that yields it, so without a bound a frequent word of a large site (Integration in 2,000
+     * documents) would make every shard as large as the site; a reader looks at the first few results anyway.
+     */
+    static final int MAX_POSTINGS = 100;
     static final int MAX_QUERY_LENGTH = 200;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -105,7 +111,7 @@ public final class SearchIndexWriter {
         List<List<Object>> terms = new ArrayList<>();
         for (var entry : postings.entrySet()) {
             List<Number> flat = new ArrayList<>();
-            entry.getValue().forEach((section, score) -> {
+            strongest(entry.getValue()).forEach((section, score) -> {
                 flat.add(section);
                 flat.add(Math.round(score * 1000) / 1000.0);
             });
@@ -164,6 +170,20 @@ public final class SearchIndexWriter {
         manifest.put("maxQueryLength", MAX_QUERY_LENGTH);
         bytes += writeGzipJson(folder.resolve("manifest.json.gz"), manifest);
         return new LanguageIndex(language.id(), sections.size(), termIds.size(), vocabulary.keys().size(), bytes);
+    }
+
+    /** The {@link #MAX_POSTINGS} sections where a term scores highest (ties: the earlier section), by section. */
+    static SortedMap<Integer, Float> strongest(SortedMap<Integer, Float> postings) {
+        if (postings.size() <= MAX_POSTINGS) {
+            return postings;
+        }
+        SortedMap<Integer, Float> kept = new TreeMap<>();
+        postings.entrySet().stream()
+                .sorted(java.util.Map.Entry.<Integer, Float>comparingByValue().reversed()
+                        .thenComparing(java.util.Map.Entry.comparingByKey()))
+                .limit(MAX_POSTINGS)
+                .forEach(e -> kept.put(e.getKey(), e.getValue()));
+        return kept;
     }
 
     /** The keys of a key shard and the terms they yield, by id; {@code bytes} estimates the JSON's size. */

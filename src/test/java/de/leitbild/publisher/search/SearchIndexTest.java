@@ -73,6 +73,20 @@ class SearchIndexTest {
     }
 
     @Test
+    void aTermKeepsOnlyTheSectionsWhereItScoresHighestSoShardsStaySmallOnLargeSites() {
+        java.util.SortedMap<Integer, Float> postings = new java.util.TreeMap<>();
+        for (int section = 0; section < 250; section++) {
+            postings.put(section, (float) ((section * 37) % 250)); // every score once, in a scattered order
+        }
+        java.util.SortedMap<Integer, Float> kept = SearchIndexWriter.strongest(postings);
+        assertThat(kept).hasSize(SearchIndexWriter.MAX_POSTINGS);
+        assertThat(kept.values()).allSatisfy(score -> assertThat(score).isGreaterThanOrEqualTo(150f));
+        assertThat(new ArrayList<>(kept.keySet())).isSorted();
+        java.util.SortedMap<Integer, Float> few = new java.util.TreeMap<>(Map.of(3, 1f, 9, 2f));
+        assertThat(SearchIndexWriter.strongest(few)).isEqualTo(few);
+    }
+
+    @Test
     void everyLanguageHasAVersionedManifestWhoseShardsExistAndHoldTheTermsOfTheirKeys() throws IOException {
         for (String language : List.of("de", "leichte-sprache", "en", "uk", "ar", "tr", "ru", "fa")) {
             Path index = site.resolve(language).resolve("search");
