@@ -40,6 +40,7 @@ final class ScoredPostings {
 
     /** Field name → boost: a match in the page title counts three times, in a heading twice. */
     static final Map<String, Float> FIELD_BOOSTS = Map.of("title", 3f, "heading", 2f, "text", 1f);
+    private static final List<String> FIELD_ORDER = List.of("title", "heading", "text");
     private static final String SECTION_ID = "section";
 
     private ScoredPostings() {
@@ -52,14 +53,20 @@ final class ScoredPostings {
         try (Directory directory = new ByteBuffersDirectory()) {
             IndexWriterConfig config = new IndexWriterConfig(analyzer).setSimilarity(similarity);
             try (IndexWriter writer = new IndexWriter(directory, config)) {
-                for (SearchSection section : sections) {
+                // Analysis is most of the work and IndexWriter takes documents from several threads: all cores
+                // analyse. Lucene's document order then varies, which changes nothing: results are by section id.
+                sections.parallelStream().forEach(section -> {
                     Document document = new Document();
                     document.add(new NumericDocValuesField(SECTION_ID, section.id()));
                     document.add(new TextField("title", section.pageTitleField(), Field.Store.NO));
                     document.add(new TextField("heading", section.heading(), Field.Store.NO));
                     document.add(new TextField("text", section.text(), Field.Store.NO));
-                    writer.addDocument(document);
-                }
+                    try {
+                        writer.addDocument(document);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
                 writer.forceMerge(1);
             }
             SortedMap<String, SortedMap<Integer, Float>> postings = new TreeMap<>();
@@ -68,8 +75,9 @@ final class ScoredPostings {
                 searcher.setSimilarity(similarity);
                 for (LeafReaderContext leaf : reader.leaves()) {
                     int[] sectionOf = sectionIds(leaf.reader());
-                    for (var field : FIELD_BOOSTS.entrySet()) {
-                        addField(searcher, similarity, leaf.reader(), field.getKey(), field.getValue(), sectionOf,
+                    // In a fixed order: float sums must not depend on the iteration order of a Map.of.
+                    for (String field : FIELD_ORDER) {
+                        addField(searcher, similarity, leaf.reader(), field, FIELD_BOOSTS.get(field), sectionOf,
                                 postings);
                     }
                 }

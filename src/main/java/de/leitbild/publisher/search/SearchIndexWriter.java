@@ -68,7 +68,11 @@ public final class SearchIndexWriter {
         List<LanguageIndex> indexes = new ArrayList<>();
         for (Language language : settings.languages().stream().filter(which).toList()) {
             try {
-                indexes.add(writeLanguage(language, catalog, staging));
+                try {
+                    indexes.add(writeLanguage(language, catalog, staging));
+                } catch (java.io.UncheckedIOException e) {
+                    throw e.getCause();
+                }
             } catch (IOException e) {
                 throw new BuildFailure(new Problem(staging.resolve(language.id()), 1,
                         "the search index cannot be written (" + e.getMessage() + ")"));
