@@ -81,7 +81,7 @@ public final class ContentCatalogReader {
                     + contentFolder.getFileName() + "/ does not exist: create it with one folder per language"));
         }
         ProblemCollector problems = new ProblemCollector();
-        List<Source> sources = new ArrayList<>();
+        List<Candidate> candidates = new ArrayList<>();
         List<StaticFile> staticFiles = new ArrayList<>();
         Set<String> reportedFolders = new LinkedHashSet<>();
         for (Path file : sourceFiles(contentFolder)) {
@@ -109,14 +109,19 @@ public final class ContentCatalogReader {
                         + "a-z, digits and hyphens only (no umlauts, spaces or capitals), e.g. "
                         + "jahresbericht-2025.adoc"));
             } else if (name.endsWith(".adoc")) {
-                readSource(file, language.get(), inside.substring(0, inside.length() - ".adoc".length()), problems)
-                        .ifPresent(sources::add);
+                candidates.add(new Candidate(file, language.get(),
+                        inside.substring(0, inside.length() - ".adoc".length())));
             } else if (OTHER_ASCIIDOC_EXTENSIONS.stream().anyMatch(name::endsWith)) {
                 problems.add(new Problem(file, 1, "AsciiDoc sources must end in .adoc: rename the file"));
             } else {
                 staticFiles.add(new StaticFile(file, folder + "/" + inside));
             }
         }
+        // Reading and scanning thousands of files runs on all cores while JRuby starts; the order stays the files'.
+        List<Source> sources = candidates.parallelStream()
+                .map(c -> readSource(c.file(), c.language(), c.path(), problems))
+                .flatMap(Optional::stream)
+                .toList();
         // Converting is nearly all of this stage's time and each document stands alone: all cores share it.
         Map<Language, Map<String, Object>> attributes = new java.util.HashMap<>();
         settings.languages().forEach(l -> attributes.put(l, asciidocAttributes(l)));
@@ -145,6 +150,10 @@ public final class ContentCatalogReader {
         }
         return new Reading(new Catalog(List.copyOf(documents), sets, brochures, List.copyOf(staticFiles),
                 warnings.stream().sorted().toList()), found);
+    }
+
+    /** A file of a language folder that names a document, waiting to be read. */
+    private record Candidate(Path file, Language language, String path) {
     }
 
     /** A source file read and scanned, waiting to be converted. */

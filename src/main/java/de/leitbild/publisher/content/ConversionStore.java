@@ -33,10 +33,14 @@ public final class ConversionStore {
 
     private final Path file;
     private final String codeStamp;
-    private final Map<String, AsciidocEngine.Conversion> previous;
+    private final java.util.concurrent.CompletableFuture<Map<String, AsciidocEngine.Conversion>> previous;
     private final Map<String, AsciidocEngine.Conversion> current = new ConcurrentHashMap<>();
+    /** A language's attributes are one map for all its documents: written out once, not per document. */
+    private final Map<Map<String, Object>, byte[]> attributeBytes =
+            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
-    private ConversionStore(Path file, String codeStamp, Map<String, AsciidocEngine.Conversion> previous) {
+    private ConversionStore(Path file, String codeStamp,
+            java.util.concurrent.CompletableFuture<Map<String, AsciidocEngine.Conversion>> previous) {
         this.file = file;
         this.codeStamp = codeStamp;
         this.previous = previous;
@@ -44,7 +48,7 @@ public final class ConversionStore {
 
     /** A store that remembers nothing: every document is converted. */
     public static ConversionStore none() {
-        return new ConversionStore(null, "", Map.of());
+        return new ConversionStore(null, "", java.util.concurrent.CompletableFuture.completedFuture(Map.of()));
     }
 
     /**
@@ -52,6 +56,17 @@ public final class ConversionStore {
      * the store is only a shortcut. {@code codeStamp} names the code that converts.
      */
     public static ConversionStore load(Path file, String codeStamp) {
+        // Tens of megabytes for a large site: read on another thread while the build reads the sources.
+        var known = java.util.concurrent.CompletableFuture.supplyAsync(() -> read(file, codeStamp),
+                runnable -> {
+                    Thread reader = new Thread(runnable, "conversion-store");
+                    reader.setDaemon(true);
+                    reader.start();
+                });
+        return new ConversionStore(file, codeStamp, known);
+    }
+
+    private static Map<String, AsciidocEngine.Conversion> read(Path file, String codeStamp) {
         Map<String, AsciidocEngine.Conversion> known = new ConcurrentHashMap<>();
         if (Files.isRegularFile(file)) {
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
@@ -66,7 +81,7 @@ public final class ConversionStore {
                 known.clear();
             }
         }
-        return new ConversionStore(file, codeStamp, known);
+        return known;
     }
 
     /** The conversion of {@code text}: from the store if an earlier build converted the same, else by the engine. */
@@ -77,7 +92,7 @@ public final class ConversionStore {
             return engine.convert(source, text, attributes);
         }
         String key = key(source, text, attributes);
-        AsciidocEngine.Conversion conversion = previous.get(key);
+        AsciidocEngine.Conversion conversion = previous.join().get(key);
         if (conversion == null || !conversion.file().equals(source)) {
             conversion = engine.convert(source, text, attributes);
         }
@@ -87,7 +102,8 @@ public final class ConversionStore {
 
     /** How many documents this build took from the store instead of converting them. */
     public long reused() {
-        return current.keySet().stream().filter(previous::containsKey).count();
+        Map<String, AsciidocEngine.Conversion> known = previous.join();
+        return current.keySet().stream().filter(known::containsKey).count();
     }
 
     /** Keeps this build's conversions for the next one, replacing the file atomically. */
@@ -118,7 +134,8 @@ public final class ConversionStore {
             digest.update((byte) 0);
             digest.update(text.getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
-            digest.update(new TreeMap<>(attributes).toString().getBytes(StandardCharsets.UTF_8));
+            digest.update(attributeBytes.computeIfAbsent(attributes,
+                    a -> new TreeMap<>(a).toString().getBytes(StandardCharsets.UTF_8)));
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);

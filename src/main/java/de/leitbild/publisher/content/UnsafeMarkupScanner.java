@@ -74,6 +74,9 @@ public final class UnsafeMarkupScanner {
 
     /** Scans the lines of an AsciiDoc source; every finding names its line. */
     public static List<Problem> scan(Path file, List<String> lines) {
+        if (lines.stream().noneMatch(UnsafeMarkupScanner::mayHoldUnsafeMarkup)) {
+            return List.of();
+        }
         Source source = new Source(lines);
         Set<Problem> problems = new LinkedHashSet<>();
         for (int[] region : source.passthroughs) {
@@ -94,6 +97,36 @@ public final class UnsafeMarkupScanner {
                     Kind.JAVASCRIPT_ADDRESS.message("javascript:")));
         }
         return List.copyOf(problems);
+    }
+
+    /**
+     * Whether a line can start anything the scan looks at: a passthrough ({@code ++++} blocks, {@code [pass]},
+     * {@code +++…+++}, {@code pass:[…]}, {@code $$…$$}) or the word javascript. Most documents have no such line,
+     * and a build of thousands of documents then skips the line-by-line analysis.
+     */
+    private static boolean mayHoldUnsafeMarkup(String line) {
+        return line.contains("+++") || line.contains("pass") || line.contains("$$") || containsJavascript(line);
+    }
+
+    /** The word javascript in any mix of ASCII case, as the patterns' (?i) sees it. */
+    private static boolean containsJavascript(String line) {
+        String word = "javascript";
+        for (int i = 0, last = line.length() - word.length(); i <= last; i++) {
+            if ((line.charAt(i) | 0x20) == 'j' && line.regionMatches(true, i, word, 0, word.length())
+                    && asciiOnly(line, i, word.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean asciiOnly(String text, int from, int length) {
+        for (int k = from; k < from + length; k++) {
+            if (text.charAt(k) > 0x7f) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Scans converted HTML, the second net: finds what a document's source did not show line by line. */

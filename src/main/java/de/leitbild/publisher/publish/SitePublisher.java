@@ -6,7 +6,9 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -16,37 +18,86 @@ import java.util.stream.Stream;
  */
 public final class SitePublisher {
 
+    private static final String DISCARDED = ".discarded-";
+
     private final Path output;
+    private Thread clearing;
 
     public SitePublisher(Path output) {
         this.output = output.toAbsolutePath().normalize();
     }
 
-    /** A fresh, empty staging folder on the same file system as the output folder. */
+    /**
+     * A fresh, empty staging folder on the same file system as the output folder. What earlier builds left beside
+     * the output (the site the last publish replaced, the staging folder of a build that was killed) is renamed out
+     * of the way at once and deleted on a background thread while this build works: deleting the thousands of
+     * files of a large site is then off the build's path.
+     */
     public Path prepareStaging() throws IOException {
         Path staging = sibling(".staging");
-        deleteTree(staging);
+        List<Path> leftovers = new ArrayList<>();
+        for (Path leftover : List.of(staging, sibling(".previous"))) {
+            if (Files.exists(leftover, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                Path discarded = leftover.resolveSibling(leftover.getFileName() + DISCARDED + System.nanoTime());
+                move(leftover, discarded);
+            }
+        }
+        // Also those a killed build did not finish deleting.
+        String prefix = "." + output.getFileName() + ".";
+        try (Stream<Path> siblings = Files.list(output.getParent())) {
+            siblings.filter(p -> p.getFileName().toString().startsWith(prefix)
+                    && p.getFileName().toString().contains(DISCARDED)).sorted().forEach(leftovers::add);
+        } catch (java.nio.file.NoSuchFileException e) {
+            // No output folder's parent yet: nothing was left.
+        }
+        if (!leftovers.isEmpty()) {
+            clearing = new Thread(() -> leftovers.forEach(SitePublisher::deleteQuietly), "clear-leftovers");
+            clearing.setDaemon(true);
+            clearing.start();
+        }
         Files.createDirectories(staging);
         return staging;
     }
 
-    /** Replaces the output folder with the staging folder. */
+    /**
+     * Replaces the output folder with the staging folder; the replaced site stays beside it as
+     * {@code .<output>.previous} until the next build deletes it.
+     */
     public void publish(Path staging) throws IOException {
+        awaitClearing();
         Path previous = sibling(".previous");
         deleteTree(previous);
         if (Files.exists(output)) {
             move(output, previous);
         }
         move(staging, output);
-        deleteTree(previous);
     }
 
     /** Throws away a staging folder after a failed build. */
     public void discard(Path staging) {
         try {
+            awaitClearing();
             deleteTree(staging);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private void awaitClearing() {
+        if (clearing != null) {
+            try {
+                clearing.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try {
+            deleteTree(folder);
+        } catch (IOException | UncheckedIOException e) {
+            // What cannot be deleted now is tried again by the next build.
         }
     }
 

@@ -60,6 +60,17 @@ class UnsafeMarkupScannerTest {
     }
 
     @Test
+    void aJavascriptAddressInAnyMixOfCaseIsRefused() {
+        assertThat(scan(HEADER + "Bitte link:JavaScript:alert(1)[hier] oder xref:JAVASCRIPT:x[dort].\n"))
+                .containsExactly("5: " + Kind.JAVASCRIPT_ADDRESS.message("javascript:"));
+    }
+
+    @Test
+    void aDocumentWithoutPassthroughsOrTheWordJavascriptHasNoFindings() {
+        assertThat(scan(HEADER + "Ein Text mit <b>Spitzklammern</b>, onclick=\"x\" und Java-Script.\n")).isEmpty();
+    }
+
+    @Test
     void examplesInListingsCommentsAndPlainTextAreNotRefused() {
         String text = HEADER + """
                 So sieht ein verbotener Block aus:
