@@ -70,7 +70,7 @@ public final class SourceCheck {
                 notes.add(new Problem(set.source().source(), set.source().lineOf("title"), "not yet translated into "
                         + String.join(", ", missing) + " (readers of " + (missing.size() == 1 ? "that language" :
                         "those languages") + " see the German text with a notice); to start a translation: "
-                        + "java -jar target/leitbild-publisher.jar new translation --of " + set.path() + " --lang "
+                        + "bin/leitbild-publisher new translation --of " + set.path() + " --lang "
                         + missing.get(0)));
             }
         }

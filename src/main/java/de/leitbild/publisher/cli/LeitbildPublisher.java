@@ -3,7 +3,7 @@ package de.leitbild.publisher.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The command line: {@code java -jar target/leitbild-publisher.jar <command>}. */
+/** The command line: {@code bin/leitbild-publisher <command>}. */
 @Command(name = "leitbild-publisher", mixinStandardHelpOptions = true, version = "Leitbild Publisher 0.1",
         description = "Builds the multilingual site of an integration office from AsciiDoc sources.",
         subcommands = {BuildCommand.class, CheckCommand.class, NewCommand.class, ServeCommand.class,

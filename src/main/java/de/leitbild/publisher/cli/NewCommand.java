@@ -60,7 +60,7 @@ final class NewCommand implements Callable<Integer> {
             Scaffolds.Scaffold scaffold = scaffold(scaffolds);
             scaffolds.write(scaffold);
             System.out.println("Created " + scaffolds.relative(scaffold.file()) + ".");
-            System.out.println("Next: " + scaffold.nextSteps() + ". Then run: java -jar target/leitbild-publisher.jar "
+            System.out.println("Next: " + scaffold.nextSteps() + ". Then run: bin/leitbild-publisher "
                     + "check");
             return 0;
         } catch (Scaffolds.Refusal refusal) {

@@ -200,7 +200,7 @@ class SourceCheckTest {
         assertThat(report.count(Severity.WARNING)).isZero();
         assertThat(lines(report, Severity.NOTE)).containsExactly("content/de/hallo.adoc:1: not yet translated into "
                 + "leichte-sprache, uk, ar, tr, ru, fa (readers of those languages see the German text with a "
-                + "notice); to start a translation: java -jar target/leitbild-publisher.jar new translation "
+                + "notice); to start a translation: bin/leitbild-publisher new translation "
                 + "--of hallo --lang leichte-sprache");
     }
 

@@ -59,12 +59,12 @@ class EditorGuideTest {
     @Test
     void theGuideDescribesEveryOfficerCommand() {
         String text = guide.selectFirst(".document-body").text();
-        assertThat(text).contains("java -jar target/leitbild-publisher.jar serve", "http://127.0.0.1:8080/",
-                "java -jar target/leitbild-publisher.jar check", "check --format json",
-                "java -jar target/leitbild-publisher.jar new leitbild --path",
-                "java -jar target/leitbild-publisher.jar new translation --of brandenburg/leitbild --lang en",
-                "java -jar target/leitbild-publisher.jar new jahresbericht --from musterstadt/jahresbericht-2025",
-                "java -jar target/leitbild-publisher.jar translations", ":translation-of:", ":brochure-order:",
+        assertThat(text).contains("bin/leitbild-publisher serve", "http://127.0.0.1:8080/",
+                "bin/leitbild-publisher check", "check --format json",
+                "bin/leitbild-publisher new leitbild --path",
+                "bin/leitbild-publisher new translation --of brandenburg/leitbild --lang en",
+                "bin/leitbild-publisher new jahresbericht --from musterstadt/jahresbericht-2025",
+                "bin/leitbild-publisher translations", ":translation-of:", ":brochure-order:",
                 "git push", "Merge Request");
     }
 
@@ -80,7 +80,7 @@ class EditorGuideTest {
     void thePipelineExampleChecksTestsAndDeploysOnlyTheDefaultBranch() throws IOException {
         List<String> lines = Files.readAllLines(BuiltSites.repositoryRoot().resolve("docs/gitlab-ci.example.yml"));
         assertThat(lines).contains("check:", "test:", "pages:",
-                "    - java -jar target/leitbild-publisher.jar check", "    - scripts/test",
+                "    - bin/leitbild-publisher check", "    - scripts/test",
                 "    - cp -r target/site public", "    - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH");
         assertThat(String.join("\n", lines)).doesNotContainPattern("(?m)^\\s*-\\s.*(password|token)\\s*[:=]");
     }
