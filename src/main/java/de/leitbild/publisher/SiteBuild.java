@@ -127,10 +127,15 @@ public final class SiteBuild {
                     .bake(catalog, staging);
             new EditorGuidePage(settings, messages, engine).withStore(conversions).write(catalog, staging);
             start = lap(millis, "bake", start);
+            // Every conversion of this build is known now: kept for the next build while the search stage runs.
+            // Only a cache, keyed by what each conversion is made of, so a build that fails later does no harm.
+            var keeping = java.util.concurrent.CompletableFuture.runAsync(() -> keep(conversions::save),
+                    SiteBuild::onItsOwnThread);
             writeSearchIndex(settings, catalog, staging, pages);
             start = lap(millis, "search", start);
             publisher.publish(staging);
-            remember(conversions, pages);
+            keep(pages::save);
+            keeping.join();
             lap(millis, "publish", start);
         } catch (BuildFailure | RuntimeException e) {
             publisher.discard(staging);
@@ -159,15 +164,25 @@ public final class SiteBuild {
         fingerprints.forEach((id, fingerprint) -> pages.recordFolder(id + "/search/", fingerprint, staging));
     }
 
+    /** What keeps part of the build cache; it may fail on a full or read-only disk. */
+    private interface CacheWrite {
+        void run() throws IOException;
+    }
+
     /** Keeps what the next build can reuse; failing to keep it only makes the next build slower. */
-    private static void remember(ConversionStore conversions, OutputMemory pages) {
+    private static void keep(CacheWrite write) {
         try {
-            conversions.save();
-            pages.save();
+            write.run();
         } catch (IOException e) {
             System.err.println("note: the build cache could not be saved (" + e.getMessage()
-                    + "); the next build converts every document again");
+                    + "); the next build does that part of its work again");
         }
+    }
+
+    private static void onItsOwnThread(Runnable work) {
+        Thread thread = new Thread(work, "keep-conversions");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private static long lap(Map<String, Long> millis, String stage, long since) {
