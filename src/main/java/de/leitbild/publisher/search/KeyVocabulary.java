@@ -1,13 +1,10 @@
 package de.leitbild.publisher.search;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -17,8 +14,6 @@ import java.util.regex.Pattern;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * The forms a reader may type (keys), each mapped to the index terms the language's analyzer makes of the word
@@ -33,17 +28,21 @@ final class KeyVocabulary {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern GERMAN_LETTERS = Pattern.compile("[äöüß]");
 
-    private final Analyzer analyzer;
+    private final TermAnalysis analysis;
     private final CharArraySet stopWords;
     private final Locale locale;
     private final String analyzerName;
     private final SortedMap<String, SortedSet<String>> keys = new TreeMap<>();
     private final SortedSet<String> stopKeys = new TreeSet<>();
-    private final Map<String, List<String>> analysed = new TreeMap<>();
     private final Set<String> seen = new java.util.HashSet<>();
 
     KeyVocabulary(Analyzer analyzer, CharArraySet stopWords, Locale locale, String analyzerName) {
-        this.analyzer = analyzer;
+        this(new TermAnalysis(analyzer, false), stopWords, locale, analyzerName);
+    }
+
+    /** Looks words up in {@code analysis}, whose remembered words the index was made with. */
+    KeyVocabulary(TermAnalysis analysis, CharArraySet stopWords, Locale locale, String analyzerName) {
+        this.analysis = analysis;
         this.stopWords = stopWords;
         this.locale = locale;
         this.analyzerName = analyzerName;
@@ -53,6 +52,16 @@ final class KeyVocabulary {
     static String normalize(String text, Locale locale) {
         return Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(locale).replace('’', '\'')
                 .replace('ʼ', '\'');
+    }
+
+    /**
+     * Adds every word of each text (the whitespace-separated words of a site, each once: splitting a text at
+     * whitespace first changes none of its words).
+     */
+    void addTexts(Iterable<String> texts, Set<String> indexTerms) {
+        for (String text : texts) {
+            addText(text, indexTerms);
+        }
     }
 
     /** Adds every word of {@code text}; only terms in {@code indexTerms} are kept. */
@@ -82,8 +91,12 @@ final class KeyVocabulary {
     }
 
     private void addWord(String word, Set<String> indexTerms) {
-        List<String> terms = analysed.computeIfAbsent(word, this::analyse).stream()
-                .filter(indexTerms::contains).toList();
+        List<String> terms = new ArrayList<>();
+        for (String term : analysis.word(word).terms()) {
+            if (indexTerms.contains(term)) {
+                terms.add(term);
+            }
+        }
         boolean stop = terms.isEmpty() && stopWords.contains(word);
         for (String key : variants(word)) {
             if (stop) {
@@ -122,21 +135,6 @@ final class KeyVocabulary {
         }
         variants.removeIf(String::isEmpty);
         return variants;
-    }
-
-    private List<String> analyse(String word) {
-        List<String> tokens = new ArrayList<>();
-        try (TokenStream stream = analyzer.tokenStream("text", word)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                tokens.add(term.toString());
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return tokens;
     }
 
     SortedMap<String, SortedSet<String>> keys() {

@@ -82,29 +82,25 @@ public final class SearchIndexWriter {
     }
 
     private LanguageIndex writeLanguage(Language language, Catalog catalog, Path staging) throws IOException {
-        List<SearchSection> sections = new ArrayList<>();
-        for (SitePage page : catalog.pages(language)) {
-            if (page.state() != TranslationState.MISSING) {
-                sections.addAll(SectionExtractor.sections(staging.resolve(page.outputPath()), page.path() + ".html",
-                        sections.size()));
-            }
-        }
+        List<SearchSection> sections = sections(language, catalog, staging);
         String analyzerName = language.analyzer();
+        // Each whitespace-separated text once: the compound dictionary and the keys are made of words, and
+        // splitting at whitespace first changes no word (both split at whitespace too).
+        Set<String> texts = distinctWords(sections);
         CompoundDictionary.Parts compoundParts = LanguageAnalyzers.splitsCompounds(analyzerName)
-                ? CompoundDictionary.of(sections, language.locale(), LanguageAnalyzers.stopWords(analyzerName))
+                ? CompoundDictionary.of(texts, language.locale(), LanguageAnalyzers.stopWords(analyzerName))
                 : new CompoundDictionary.Parts(new TreeSet<>(), new TreeSet<>());
-        SortedMap<String, SortedMap<Integer, Float>> postings;
+        SortedMap<String, ScoredPostings.Postings> postings;
         KeyVocabulary vocabulary;
         try (Analyzer analyzer = LanguageAnalyzers.create(analyzerName, compoundParts.dictionary())) {
-            postings = ScoredPostings.compute(analyzer, sections);
+            TermAnalysis analysis = new TermAnalysis(analyzer, LanguageAnalyzers.analysesWordByWord(analyzerName));
+            postings = ScoredPostings.compute(ScoredPostings.analyse(analysis, sections));
+            Set<String> indexTerms = new java.util.HashSet<>(postings.keySet());
             CharArraySet stopWords = LanguageAnalyzers.stopWords(analyzerName);
-            vocabulary = new KeyVocabulary(analyzer, stopWords, language.locale(), analyzerName);
-            for (SearchSection section : sections) {
-                vocabulary.addText(section.page() + " " + section.heading() + " " + section.text(),
-                        postings.keySet());
-            }
+            vocabulary = new KeyVocabulary(analysis, stopWords, language.locale(), analyzerName);
+            vocabulary.addTexts(texts, indexTerms);
             // Compound tails that never stand alone (mappe of Willkommensmappe) are words a reader types too.
-            vocabulary.addText(String.join(" ", compoundParts.tails()), postings.keySet());
+            vocabulary.addText(String.join(" ", compoundParts.tails()), indexTerms);
         }
         Path folder = staging.resolve(language.id()).resolve("search");
         Files.createDirectories(folder.resolve("keys"));
@@ -115,10 +111,11 @@ public final class SearchIndexWriter {
         List<List<Object>> terms = new ArrayList<>();
         for (var entry : postings.entrySet()) {
             List<Number> flat = new ArrayList<>();
-            strongest(entry.getValue()).forEach((section, score) -> {
-                flat.add(section);
-                flat.add(Math.round(score * 1000) / 1000.0);
-            });
+            ScoredPostings.Postings kept = strongest(entry.getValue());
+            for (int i = 0; i < kept.sections().length; i++) {
+                flat.add(kept.sections()[i]);
+                flat.add(Math.round(kept.scores()[i] * 1000) / 1000.0);
+            }
             termIds.put(entry.getKey(), terms.size());
             terms.add(List.of(entry.getKey(), flat));
         }
@@ -143,11 +140,12 @@ public final class SearchIndexWriter {
             shard.add(group.getValue(), terms);
             keyShards.put(group.getKey(), shards.size() - 1);
         }
-        long bytes = 0;
-        for (int n = 0; n < shards.size(); n++) {
-            bytes += writeGzipJson(folder.resolve("keys").resolve(n + ".json.gz"), shards.get(n).file());
-        }
-        for (int chunk = 0; chunk * SECTION_CHUNK_SIZE < sections.size(); chunk++) {
+        // Every file on its own: written on all cores, each file's bytes the same whatever the order.
+        long bytes = java.util.stream.IntStream.range(0, shards.size()).parallel()
+                .mapToLong(n -> writeGzipJson(folder.resolve("keys").resolve(n + ".json.gz"), shards.get(n).file()))
+                .sum();
+        bytes += java.util.stream.IntStream.range(0, (sections.size() + SECTION_CHUNK_SIZE - 1) / SECTION_CHUNK_SIZE)
+                .parallel().mapToLong(chunk -> {
             List<Map<String, Object>> entries = new ArrayList<>();
             for (SearchSection s : sections.subList(chunk * SECTION_CHUNK_SIZE,
                     Math.min(sections.size(), (chunk + 1) * SECTION_CHUNK_SIZE))) {
@@ -160,8 +158,8 @@ public final class SearchIndexWriter {
                 e.put("lang", language.lang());
                 entries.add(e);
             }
-            bytes += writeGzipJson(folder.resolve("sections").resolve(chunk + ".json.gz"), entries);
-        }
+            return writeGzipJson(folder.resolve("sections").resolve(chunk + ".json.gz"), entries);
+        }).sum();
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("format", FORMAT);
         manifest.put("language", language.id());
@@ -178,16 +176,42 @@ public final class SearchIndexWriter {
 
     /** The {@link #MAX_POSTINGS} sections where a term scores highest (ties: the earlier section), by section. */
     static SortedMap<Integer, Float> strongest(SortedMap<Integer, Float> postings) {
-        if (postings.size() <= MAX_POSTINGS) {
+        int[] sections = postings.keySet().stream().mapToInt(Integer::intValue).toArray();
+        float[] scores = new float[sections.length];
+        int i = 0;
+        for (float score : postings.values()) {
+            scores[i++] = score;
+        }
+        return strongest(new ScoredPostings.Postings(sections, scores)).asMap();
+    }
+
+    static ScoredPostings.Postings strongest(ScoredPostings.Postings postings) {
+        int count = postings.sections().length;
+        if (count <= MAX_POSTINGS) {
             return postings;
         }
-        SortedMap<Integer, Float> kept = new TreeMap<>();
-        postings.entrySet().stream()
-                .sorted(java.util.Map.Entry.<Integer, Float>comparingByValue().reversed()
-                        .thenComparing(java.util.Map.Entry.comparingByKey()))
-                .limit(MAX_POSTINGS)
-                .forEach(e -> kept.put(e.getKey(), e.getValue()));
-        return kept;
+        Integer[] order = new Integer[count];
+        for (int i = 0; i < count; i++) {
+            order[i] = i;
+        }
+        // Sections are ascending, so among equal scores the lower index is the earlier section.
+        float[] scores = postings.scores();
+        java.util.Arrays.sort(order, (a, b) -> {
+            int byScore = Float.compare(scores[b], scores[a]);
+            return byScore != 0 ? byScore : Integer.compare(a, b);
+        });
+        int[] kept = new int[MAX_POSTINGS];
+        for (int i = 0; i < MAX_POSTINGS; i++) {
+            kept[i] = order[i];
+        }
+        java.util.Arrays.sort(kept);
+        int[] keptSections = new int[MAX_POSTINGS];
+        float[] keptScores = new float[MAX_POSTINGS];
+        for (int i = 0; i < MAX_POSTINGS; i++) {
+            keptSections[i] = postings.sections()[kept[i]];
+            keptScores[i] = scores[kept[i]];
+        }
+        return new ScoredPostings.Postings(keptSections, keptScores);
     }
 
     /** The keys of a key shard and the terms they yield, by id; {@code bytes} estimates the JSON's size. */
@@ -225,11 +249,60 @@ public final class SearchIndexWriter {
         return text.substring(0, end);
     }
 
-    private static long writeGzipJson(Path file, Object value) throws IOException {
+    private static long writeGzipJson(Path file, Object value) {
         // GZIPOutputStream writes no file name and a zero time stamp: the bytes depend on the content only.
-        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
-            JSON.writeValue(out, value);
+        try {
+            try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file), 1 << 16)) {
+                JSON.writeValue(out, value);
+            }
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        return Files.size(file);
+    }
+
+    /** The sections of the language's pages in catalog order, numbered from 0; pages are read on all cores. */
+    private static List<SearchSection> sections(Language language, Catalog catalog, Path staging) {
+        List<SitePage> pages = catalog.pages(language).stream()
+                .filter(page -> page.state() != TranslationState.MISSING).toList();
+        List<List<SearchSection>> perPage = pages.parallelStream().map(page -> {
+            try {
+                return SectionExtractor.sections(staging.resolve(page.outputPath()), page.path() + ".html", 0);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).toList();
+        List<SearchSection> sections = new ArrayList<>();
+        for (List<SearchSection> page : perPage) {
+            for (SearchSection s : page) {
+                sections.add(new SearchSection(sections.size(), s.url(), s.page(), s.heading(), s.pageTitleField(),
+                        s.text()));
+            }
+        }
+        return sections;
+    }
+
+    /** The distinct whitespace-separated words of the sections' page titles, headings and texts. */
+    private static Set<String> distinctWords(List<SearchSection> sections) {
+        Set<String> words = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        sections.parallelStream().forEach(section -> {
+            addWords(section.page(), words);
+            addWords(section.heading(), words);
+            addWords(section.text(), words);
+        });
+        return words;
+    }
+
+    private static void addWords(String text, Set<String> words) {
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean space = i == text.length() || Character.isWhitespace(text.charAt(i));
+            if (space && start >= 0) {
+                words.add(text.substring(start, i));
+                start = -1;
+            } else if (!space && start < 0) {
+                start = i;
+            }
+        }
     }
 }
