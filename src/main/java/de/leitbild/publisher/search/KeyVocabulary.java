@@ -54,58 +54,79 @@ final class KeyVocabulary {
                 .replace('ʼ', '\'');
     }
 
+    /** A form of a word (the word, or a part of it joined by a hyphen): its index terms and its keys. */
+    private record Form(List<String> terms, boolean stop, Set<String> variants) {
+    }
+
+    /** A word as the client splits text, and its forms. */
+    private record Word(String raw, List<Form> forms) {
+    }
+
     /**
      * Adds every word of each text (the whitespace-separated words of a site, each once: splitting a text at
-     * whitespace first changes none of its words).
+     * whitespace first changes none of its words). The words are analysed on all cores, then added in turn:
+     * the result does not depend on the order (a key is a stop key only if no word makes it a key).
      */
-    void addTexts(Iterable<String> texts, Set<String> indexTerms) {
-        for (String text : texts) {
-            addText(text, indexTerms);
+    void addTexts(java.util.Collection<String> texts, Set<String> indexTerms) {
+        List<List<Word>> prepared = new ArrayList<>(texts).parallelStream().map(text -> words(text, indexTerms))
+                .toList();
+        for (List<Word> words : prepared) {
+            words.forEach(this::add);
         }
     }
 
     /** Adds every word of {@code text}; only terms in {@code indexTerms} are kept. */
     void addText(String text, Set<String> indexTerms) {
+        words(text, indexTerms).forEach(this::add);
+    }
+
+    private List<Word> words(String text, Set<String> indexTerms) {
+        List<Word> words = new ArrayList<>();
         for (String raw : NOT_WORD.split(normalize(text, locale))) {
-            // Adding a word is idempotent, and most words of a large site recur thousands of times.
-            if (!seen.add(raw)) {
-                continue;
-            }
             String word = trimJoiners(raw);
             if (word.isEmpty()) {
                 continue;
             }
             List<String> forms = new ArrayList<>();
-            forms.add(JOINERS.matcher(word).replaceAll(""));
-            if (JOINERS.matcher(word).find()) {
+            boolean joined = word.indexOf('-') >= 0 || word.indexOf('·') >= 0;
+            forms.add(joined ? JOINERS.matcher(word).replaceAll("") : word);
+            if (joined) {
                 for (String part : JOINERS.split(word)) {
                     if (!part.isEmpty()) {
                         forms.add(part);
                     }
                 }
             }
+            List<Form> analysed = new ArrayList<>(forms.size());
             for (String form : forms) {
-                addWord(form, indexTerms);
+                List<String> terms = new ArrayList<>();
+                for (String term : analysis.word(form).terms()) {
+                    if (indexTerms.contains(term)) {
+                        terms.add(term);
+                    }
+                }
+                analysed.add(new Form(terms, terms.isEmpty() && stopWords.contains(form), variants(form)));
             }
+            words.add(new Word(raw, analysed));
         }
+        return words;
     }
 
-    private void addWord(String word, Set<String> indexTerms) {
-        List<String> terms = new ArrayList<>();
-        for (String term : analysis.word(word).terms()) {
-            if (indexTerms.contains(term)) {
-                terms.add(term);
-            }
+    private void add(Word word) {
+        // Adding a word is idempotent, and most words of a large site recur thousands of times.
+        if (!seen.add(word.raw())) {
+            return;
         }
-        boolean stop = terms.isEmpty() && stopWords.contains(word);
-        for (String key : variants(word)) {
-            if (stop) {
-                if (!keys.containsKey(key)) {
-                    stopKeys.add(key);
+        for (Form form : word.forms()) {
+            for (String key : form.variants()) {
+                if (form.stop()) {
+                    if (!keys.containsKey(key)) {
+                        stopKeys.add(key);
+                    }
+                } else if (!form.terms().isEmpty()) {
+                    keys.computeIfAbsent(key, k -> new TreeSet<>()).addAll(form.terms());
+                    stopKeys.remove(key);
                 }
-            } else if (!terms.isEmpty()) {
-                keys.computeIfAbsent(key, k -> new TreeSet<>()).addAll(terms);
-                stopKeys.remove(key);
             }
         }
     }
@@ -146,6 +167,18 @@ final class KeyVocabulary {
     }
 
     private static String trimJoiners(String word) {
-        return word.replaceAll("^['\\-·]+|['\\-·]+$", "");
+        int start = 0;
+        int end = word.length();
+        while (start < end && isJoinerOrApostrophe(word.charAt(start))) {
+            start++;
+        }
+        while (end > start && isJoinerOrApostrophe(word.charAt(end - 1))) {
+            end--;
+        }
+        return word.substring(start, end);
+    }
+
+    private static boolean isJoinerOrApostrophe(char c) {
+        return c == '\'' || c == '-' || c == '·';
     }
 }

@@ -69,25 +69,22 @@ final class TermAnalysis {
         int tokens = 0;
         int positions = 0;
         if (wordByWord) {
+            // Character by character: no supplementary character is whitespace.
             int length = text.length();
             int start = -1;
-            for (int i = 0; i <= length; ) {
-                int c = i < length ? text.codePointAt(i) : ' ';
-                boolean space = i >= length || Character.isWhitespace(c);
-                if (space) {
-                    if (start >= 0) {
-                        Analysed analysed = word(text.substring(start, i));
-                        for (String term : analysed.terms()) {
-                            count(counts, order, term);
-                        }
-                        tokens += analysed.terms().length;
-                        positions += analysed.positions();
-                        start = -1;
+            for (int i = 0; i <= length; i++) {
+                boolean space = i == length || Character.isWhitespace(text.charAt(i));
+                if (space && start >= 0) {
+                    Analysed analysed = word(text.substring(start, i));
+                    for (String term : analysed.terms()) {
+                        count(counts, order, term);
                     }
-                } else if (start < 0) {
+                    tokens += analysed.terms().length;
+                    positions += analysed.positions();
+                    start = -1;
+                } else if (!space && start < 0) {
                     start = i;
                 }
-                i += i < length ? Character.charCount(c) : 1;
             }
         } else {
             Analysed analysed = analyse(text);
