@@ -111,7 +111,12 @@ public final class SearchIndexWriter {
         SortedMap<String, ScoredPostings.Postings> postings;
         KeyVocabulary vocabulary;
         try (Analyzer analyzer = LanguageAnalyzers.create(analyzerName, compoundParts.dictionary())) {
-            TermAnalysis analysis = new TermAnalysis(analyzer, LanguageAnalyzers.analysesWordByWord(analyzerName));
+            WordMemory words = memoryFolder == null ? WordMemory.none()
+                    : WordMemory.load(memoryFolder.resolve("search-words-" + language.id() + ".bin"),
+                            de.leitbild.publisher.content.ConversionStore.codeStamp(SearchIndexWriter.class) + ":"
+                                    + analyzerName, compoundParts.dictionary());
+            TermAnalysis analysis = new TermAnalysis(analyzer, LanguageAnalyzers.analysesWordByWord(analyzerName),
+                    words.remembered());
             postings = ScoredPostings.compute(ScoredPostings.analyse(analysis, sections));
             Set<String> indexTerms = new java.util.HashSet<>(postings.keySet());
             CharArraySet stopWords = LanguageAnalyzers.stopWords(analyzerName);
@@ -119,6 +124,11 @@ public final class SearchIndexWriter {
             vocabulary.addTexts(texts, indexTerms);
             // Compound tails that never stand alone (mappe of Willkommensmappe) are words a reader types too.
             vocabulary.addText(String.join(" ", compoundParts.tails()), indexTerms);
+            try {
+                words.save(compoundParts.dictionary(), analysis.words());
+            } catch (IOException e) {
+                // Only the next build is slower: it analyses every word again.
+            }
         }
         Path folder = staging.resolve(language.id()).resolve("search");
         Files.createDirectories(folder.resolve("keys"));

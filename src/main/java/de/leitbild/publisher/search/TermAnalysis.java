@@ -39,18 +39,33 @@ final class TermAnalysis {
 
     private final Analyzer analyzer;
     private final boolean wordByWord;
+    private final Map<String, Analysed> remembered;
     private final Map<String, Analysed> words = new ConcurrentHashMap<>();
 
     TermAnalysis(Analyzer analyzer, boolean wordByWord) {
+        this(analyzer, wordByWord, Map.of());
+    }
+
+    /** Takes the words in {@code remembered} as analysed already (by the same analyzer, see WordMemory). */
+    TermAnalysis(Analyzer analyzer, boolean wordByWord, Map<String, Analysed> remembered) {
         this.analyzer = analyzer;
         this.wordByWord = wordByWord;
+        this.remembered = remembered;
+    }
+
+    /** The words looked up so far and what the analyzer made of them. */
+    Map<String, Analysed> words() {
+        return words;
     }
 
     /** The terms the analyzer makes of one word (no whitespace in it), remembered. */
     Analysed word(String word) {
         Analysed known = words.get(word);
         if (known == null) {
-            known = analyse(word);
+            known = remembered.get(word);
+            if (known == null) {
+                known = analyse(word);
+            }
             Analysed raced = words.putIfAbsent(word, known);
             if (raced != null) {
                 known = raced;
