@@ -80,18 +80,26 @@ public final class SearchIndexWriter {
     /** Indexes the languages {@code which} accepts; the build takes the others' unchanged index over. */
     public List<LanguageIndex> write(Catalog catalog, Path staging, java.util.function.Predicate<Language> which)
             throws BuildFailure {
-        List<LanguageIndex> indexes = new ArrayList<>();
-        for (Language language : settings.languages().stream().filter(which).toList()) {
+        // Languages side by side: one language's steps that run on one core leave the other core to the next
+        // language. Each writes its own folder; the list keeps the languages' order.
+        List<Language> languages = settings.languages().stream().filter(which).toList();
+        List<Object> results = languages.parallelStream().map(language -> {
             try {
-                try {
-                    indexes.add(writeLanguage(language, catalog, staging));
-                } catch (java.io.UncheckedIOException e) {
-                    throw e.getCause();
-                }
+                return (Object) writeLanguage(language, catalog, staging);
             } catch (IOException e) {
-                throw new BuildFailure(new Problem(staging.resolve(language.id()), 1,
-                        "the search index cannot be written (" + e.getMessage() + ")"));
+                return new Problem(staging.resolve(language.id()), 1,
+                        "the search index cannot be written (" + e.getMessage() + ")");
+            } catch (java.io.UncheckedIOException e) {
+                return new Problem(staging.resolve(language.id()), 1,
+                        "the search index cannot be written (" + e.getCause().getMessage() + ")");
             }
+        }).toList();
+        List<LanguageIndex> indexes = new ArrayList<>();
+        for (Object result : results) {
+            if (result instanceof Problem problem) {
+                throw new BuildFailure(problem);
+            }
+            indexes.add((LanguageIndex) result);
         }
         return indexes;
     }
