@@ -160,7 +160,8 @@ public final class SiteBuild {
                 fingerprints.put(language.id(), fingerprint);
             }
         }
-        new SearchIndexWriter(settings).write(catalog, staging, l -> fingerprints.containsKey(l.id()));
+        new SearchIndexWriter(settings).withMemory(settings.cacheFolder()).write(catalog, staging,
+                l -> fingerprints.containsKey(l.id()));
         fingerprints.forEach((id, fingerprint) -> pages.recordFolder(id + "/search/", fingerprint, staging));
     }
 

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -46,6 +47,7 @@ final class CompoundDictionary {
             "ation", "ismus", "ieren", "ierung", "nisse", "sche", "schen",
             // the feminine -innen and the endings -ell and -mals split off as if they were words
             "innen", "rinnen", "erinnen", "elle", "ellen", "eller", "elles", "mals");
+    private static final Pattern JOINERS = Pattern.compile("[\\-·']+");
     private static final Pattern LETTERS = Pattern.compile("\\p{L}+");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static volatile Set<String> wordList;
@@ -58,12 +60,26 @@ final class CompoundDictionary {
 
     /** The compound parts of the given sections' texts. */
     static Parts of(List<SearchSection> sections, Locale locale, CharArraySet stopWords) {
-        SortedSet<String> nouns = new TreeSet<>();
-        SortedSet<String> words = new TreeSet<>();
+        Set<String> texts = new HashSet<>();
         for (SearchSection section : sections) {
-            String text = section.page() + " " + section.heading() + " " + section.text();
+            texts.add(section.page());
+            texts.add(section.heading());
+            texts.add(section.text());
+        }
+        return of(texts, locale, stopWords);
+    }
+
+    /** The compound parts of the given texts (their order does not matter; each is best given once). */
+    static Parts of(Collection<String> texts, Locale locale, CharArraySet stopWords) {
+        Set<String> nounSet = new HashSet<>();
+        Set<String> wordSet = new HashSet<>();
+        Set<String> seen = new HashSet<>();
+        for (String text : texts) {
             for (String word : KeyVocabulary.NOT_WORD.split(text)) {
-                for (String part : word.split("[\\-·']+")) {
+                if (!seen.add(word)) {
+                    continue;
+                }
+                for (String part : JOINERS.split(word)) {
                     if (part.codePointCount(0, part.length()) < MIN_PART) {
                         continue;
                     }
@@ -72,14 +88,16 @@ final class CompoundDictionary {
                         continue;
                     }
                     if (Character.isUpperCase(part.codePointAt(0))) {
-                        nouns.add(lower);
+                        nounSet.add(lower);
                     }
                     if (LETTERS.matcher(lower).matches()) {
-                        words.add(lower);
+                        wordSet.add(lower);
                     }
                 }
             }
         }
+        SortedSet<String> nouns = new TreeSet<>(nounSet);
+        SortedSet<String> words = new TreeSet<>(wordSet);
         Set<String> known = new HashSet<>(germanWordList());
         known.addAll(words);
         CompoundDictionary dictionary = new CompoundDictionary(known);

@@ -1,13 +1,10 @@
 package de.leitbild.publisher.search;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -17,8 +14,6 @@ import java.util.regex.Pattern;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * The forms a reader may type (keys), each mapped to the index terms the language's analyzer makes of the word
@@ -33,17 +28,21 @@ final class KeyVocabulary {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern GERMAN_LETTERS = Pattern.compile("[äöüß]");
 
-    private final Analyzer analyzer;
+    private final TermAnalysis analysis;
     private final CharArraySet stopWords;
     private final Locale locale;
     private final String analyzerName;
     private final SortedMap<String, SortedSet<String>> keys = new TreeMap<>();
     private final SortedSet<String> stopKeys = new TreeSet<>();
-    private final Map<String, List<String>> analysed = new TreeMap<>();
     private final Set<String> seen = new java.util.HashSet<>();
 
     KeyVocabulary(Analyzer analyzer, CharArraySet stopWords, Locale locale, String analyzerName) {
-        this.analyzer = analyzer;
+        this(new TermAnalysis(analyzer, false), stopWords, locale, analyzerName);
+    }
+
+    /** Looks words up in {@code analysis}, whose remembered words the index was made with. */
+    KeyVocabulary(TermAnalysis analysis, CharArraySet stopWords, Locale locale, String analyzerName) {
+        this.analysis = analysis;
         this.stopWords = stopWords;
         this.locale = locale;
         this.analyzerName = analyzerName;
@@ -55,44 +54,79 @@ final class KeyVocabulary {
                 .replace('ʼ', '\'');
     }
 
+    /** A form of a word (the word, or a part of it joined by a hyphen): its index terms and its keys. */
+    private record Form(List<String> terms, boolean stop, Set<String> variants) {
+    }
+
+    /** A word as the client splits text, and its forms. */
+    private record Word(String raw, List<Form> forms) {
+    }
+
+    /**
+     * Adds every word of each text (the whitespace-separated words of a site, each once: splitting a text at
+     * whitespace first changes none of its words). The words are analysed on all cores, then added in turn:
+     * the result does not depend on the order (a key is a stop key only if no word makes it a key).
+     */
+    void addTexts(java.util.Collection<String> texts, Set<String> indexTerms) {
+        List<List<Word>> prepared = new ArrayList<>(texts).parallelStream().map(text -> words(text, indexTerms))
+                .toList();
+        for (List<Word> words : prepared) {
+            words.forEach(this::add);
+        }
+    }
+
     /** Adds every word of {@code text}; only terms in {@code indexTerms} are kept. */
     void addText(String text, Set<String> indexTerms) {
+        words(text, indexTerms).forEach(this::add);
+    }
+
+    private List<Word> words(String text, Set<String> indexTerms) {
+        List<Word> words = new ArrayList<>();
         for (String raw : NOT_WORD.split(normalize(text, locale))) {
-            // Adding a word is idempotent, and most words of a large site recur thousands of times.
-            if (!seen.add(raw)) {
-                continue;
-            }
             String word = trimJoiners(raw);
             if (word.isEmpty()) {
                 continue;
             }
             List<String> forms = new ArrayList<>();
-            forms.add(JOINERS.matcher(word).replaceAll(""));
-            if (JOINERS.matcher(word).find()) {
+            boolean joined = word.indexOf('-') >= 0 || word.indexOf('·') >= 0;
+            forms.add(joined ? JOINERS.matcher(word).replaceAll("") : word);
+            if (joined) {
                 for (String part : JOINERS.split(word)) {
                     if (!part.isEmpty()) {
                         forms.add(part);
                     }
                 }
             }
+            List<Form> analysed = new ArrayList<>(forms.size());
             for (String form : forms) {
-                addWord(form, indexTerms);
+                List<String> terms = new ArrayList<>();
+                for (String term : analysis.word(form).terms()) {
+                    if (indexTerms.contains(term)) {
+                        terms.add(term);
+                    }
+                }
+                analysed.add(new Form(terms, terms.isEmpty() && stopWords.contains(form), variants(form)));
             }
+            words.add(new Word(raw, analysed));
         }
+        return words;
     }
 
-    private void addWord(String word, Set<String> indexTerms) {
-        List<String> terms = analysed.computeIfAbsent(word, this::analyse).stream()
-                .filter(indexTerms::contains).toList();
-        boolean stop = terms.isEmpty() && stopWords.contains(word);
-        for (String key : variants(word)) {
-            if (stop) {
-                if (!keys.containsKey(key)) {
-                    stopKeys.add(key);
+    private void add(Word word) {
+        // Adding a word is idempotent, and most words of a large site recur thousands of times.
+        if (!seen.add(word.raw())) {
+            return;
+        }
+        for (Form form : word.forms()) {
+            for (String key : form.variants()) {
+                if (form.stop()) {
+                    if (!keys.containsKey(key)) {
+                        stopKeys.add(key);
+                    }
+                } else if (!form.terms().isEmpty()) {
+                    keys.computeIfAbsent(key, k -> new TreeSet<>()).addAll(form.terms());
+                    stopKeys.remove(key);
                 }
-            } else if (!terms.isEmpty()) {
-                keys.computeIfAbsent(key, k -> new TreeSet<>()).addAll(terms);
-                stopKeys.remove(key);
             }
         }
     }
@@ -124,21 +158,6 @@ final class KeyVocabulary {
         return variants;
     }
 
-    private List<String> analyse(String word) {
-        List<String> tokens = new ArrayList<>();
-        try (TokenStream stream = analyzer.tokenStream("text", word)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                tokens.add(term.toString());
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return tokens;
-    }
-
     SortedMap<String, SortedSet<String>> keys() {
         return keys;
     }
@@ -148,6 +167,18 @@ final class KeyVocabulary {
     }
 
     private static String trimJoiners(String word) {
-        return word.replaceAll("^['\\-·]+|['\\-·]+$", "");
+        int start = 0;
+        int end = word.length();
+        while (start < end && isJoinerOrApostrophe(word.charAt(start))) {
+            start++;
+        }
+        while (end > start && isJoinerOrApostrophe(word.charAt(end - 1))) {
+            end--;
+        }
+        return word.substring(start, end);
+    }
+
+    private static boolean isJoinerOrApostrophe(char c) {
+        return c == '\'' || c == '-' || c == '·';
     }
 }

@@ -43,6 +43,14 @@ final class LanguageAnalyzers {
         };
     }
 
+    /**
+     * Whether the analyzer cuts text at whitespace and then works within each word alone (so each distinct word
+     * can be analysed once): true of the German chain; the others break words by Unicode rules over the text.
+     */
+    static boolean analysesWordByWord(String name) {
+        return "german".equals(name);
+    }
+
     /** Whether compound splitting needs a dictionary of the language's own words. */
     static boolean splitsCompounds(String name) {
         return "german".equals(name);

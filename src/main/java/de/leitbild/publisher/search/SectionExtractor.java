@@ -1,6 +1,8 @@
 package de.leitbild.publisher.search;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +23,12 @@ final class SectionExtractor {
 
     /** The sections of the page at {@code file}; {@code url} is the page's path relative to its language folder. */
     static List<SearchSection> sections(Path file, String url, int firstId) throws IOException {
-        Document html = Jsoup.parse(file.toFile(), "UTF-8");
+        return sections(Files.readAllBytes(file), url, firstId);
+    }
+
+    /** The sections of a page whose UTF-8 bytes are {@code page}. */
+    static List<SearchSection> sections(byte[] page, String url, int firstId) throws IOException {
+        Document html = Jsoup.parse(new ByteArrayInputStream(page), "UTF-8", "");
         Element h1 = html.selectFirst("main h1");
         String title = h1 == null ? "" : h1.text();
         Element lead = html.selectFirst("main .document-header .lead");

@@ -1,0 +1,141 @@
+package de.leitbild.publisher.search;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
+
+/**
+ * The sections of each page of a language as the last build read them, so that a build reads only the pages
+ * whose bytes changed. A page is known by its path, size and two checksums of its bytes; the memory also names
+ * the code that read it, so a new version of the extractor starts afresh. Losing the file only costs time.
+ */
+final class SectionMemory {
+
+    private static final int FORMAT = 1;
+
+    private final Path file;
+    private final String codeStamp;
+    private final Map<String, Entry> previous;
+    private final Map<String, Entry> current = new ConcurrentHashMap<>();
+
+    private record Entry(long size, long checksum, List<SearchSection> sections) {
+    }
+
+    private SectionMemory(Path file, String codeStamp, Map<String, Entry> previous) {
+        this.file = file;
+        this.codeStamp = codeStamp;
+        this.previous = previous;
+    }
+
+    /** Remembers nothing and saves nothing. */
+    static SectionMemory none() {
+        return new SectionMemory(null, "", Map.of());
+    }
+
+    /** The memory in {@code file} if it was written by the code {@code codeStamp}; else an empty one. */
+    static SectionMemory load(Path file, String codeStamp) {
+        Map<String, Entry> known = new TreeMap<>();
+        if (Files.isRegularFile(file)) {
+            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+                if (in.readInt() == FORMAT && in.readUTF().equals(codeStamp)) {
+                    int pages = in.readInt();
+                    for (int p = 0; p < pages; p++) {
+                        String url = readText(in);
+                        long size = in.readLong();
+                        long checksum = in.readLong();
+                        int count = in.readInt();
+                        List<SearchSection> sections = new ArrayList<>(count);
+                        for (int s = 0; s < count; s++) {
+                            sections.add(new SearchSection(s, readText(in), readText(in), readText(in), readText(in),
+                                    readText(in)));
+                        }
+                        known.put(url, new Entry(size, checksum, List.copyOf(sections)));
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                known.clear();
+            }
+        }
+        return new SectionMemory(file, codeStamp, known);
+    }
+
+    /** The sections of the page {@code page}, numbered from 0, read again only if its bytes changed. */
+    List<SearchSection> sections(Path page, String url) throws IOException {
+        byte[] html = Files.readAllBytes(page);
+        long checksum = checksum(html);
+        Entry known = previous.get(url);
+        if (known == null || known.size() != html.length || known.checksum() != checksum) {
+            known = new Entry(html.length, checksum, SectionExtractor.sections(html, url, 0));
+        }
+        if (file != null) {
+            current.put(url, known);
+        }
+        return known.sections();
+    }
+
+    /** Two independent 32-bit checksums of the bytes, as one number. */
+    private static long checksum(byte[] bytes) {
+        CRC32C first = new CRC32C();
+        first.update(bytes);
+        CRC32 second = new CRC32();
+        second.update(bytes);
+        return first.getValue() << 32 | second.getValue();
+    }
+
+    /** Writes the sections of the pages read in this build (and only those). */
+    void save() throws IOException {
+        if (file == null) {
+            return;
+        }
+        Files.createDirectories(file.getParent());
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        try (OutputStream stream = Files.newOutputStream(partial);
+                DataOutputStream out = new DataOutputStream(new BufferedOutputStream(stream, 1 << 16))) {
+            out.writeInt(FORMAT);
+            out.writeUTF(codeStamp);
+            Map<String, Entry> sorted = new TreeMap<>(current);
+            out.writeInt(sorted.size());
+            for (var page : sorted.entrySet()) {
+                writeText(out, page.getKey());
+                out.writeLong(page.getValue().size());
+                out.writeLong(page.getValue().checksum());
+                out.writeInt(page.getValue().sections().size());
+                for (SearchSection s : page.getValue().sections()) {
+                    writeText(out, s.url());
+                    writeText(out, s.page());
+                    writeText(out, s.heading());
+                    writeText(out, s.pageTitleField());
+                    writeText(out, s.text());
+                }
+            }
+        }
+        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    // A section's text can be longer than writeUTF's 64 kB.
+    private static void writeText(DataOutputStream out, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static String readText(DataInputStream in) throws IOException {
+        byte[] bytes = new byte[in.readInt()];
+        in.readFully(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}
