@@ -27,7 +27,7 @@ import de.leitbild.publisher.pdf.PdfKind;
 final class PageModels {
 
     static final String LISTING_FOLDER = "dokumente";
-    private static final List<String> FOOTER_PAGES = List.of("ueber-diese-seite", "datenschutz");
+    static final List<String> FOOTER_PAGES = List.of("ueber-diese-seite", "datenschutz");
 
     private final SiteSettings settings;
     private final Catalog catalog;
