@@ -33,7 +33,8 @@ final class PageInputs {
     private final List<BrochurePdf> pdfs;
     private final Map<Language, String> languages = new ConcurrentHashMap<>();
     private final Map<Language, String> listings = new ConcurrentHashMap<>();
-    private final Map<CatalogDocument, String> documents = new ConcurrentHashMap<>();
+    // By output path: a document record's own hash code would read its whole body.
+    private final Map<String, String> documents = new ConcurrentHashMap<>();
     private final Map<String, String> brochures = new ConcurrentHashMap<>();
 
     PageInputs(String siteStamp, SiteSettings settings, Catalog catalog, MessageBundles messages,
@@ -45,15 +46,24 @@ final class PageInputs {
         this.pdfs = pdfs;
     }
 
-    /** The fingerprint of a document page rendered with {@code template}. */
-    String documentPage(SitePage page, String template) {
+    /**
+     * The fingerprint of a document page rendered with {@code template}; {@code states} are the
+     * {@link #translationStates} of its path.
+     */
+    String documentPage(SitePage page, String template, String states) {
         Facts facts = new Facts().add("document").add(siteStamp).add(template).add(page.path())
-                .add(language(page.language())).add(page.state().name()).add(document(page.shown()));
-        for (Language other : settings.languages()) {
-            facts.add(catalog.page(other, page.path()).map(p -> p.state().name()).orElse("-"));
-        }
+                .add(language(page.language())).add(page.state().name()).add(document(page.shown())).add(states);
         catalog.brochureOf(page.path()).ifPresent(b -> facts.add(brochure(b, page.language())));
         return facts.digest();
+    }
+
+    /** Which languages have a translation of the documents at {@code path}: switcher and hreflang links. */
+    String translationStates(String path) {
+        StringBuilder states = new StringBuilder();
+        for (Language other : settings.languages()) {
+            states.append(catalog.page(other, path).map(p -> p.state().name()).orElse("-")).append(',');
+        }
+        return states.toString();
     }
 
     /** The fingerprint of a listing page (home, all documents, one type) of {@code language}. */
@@ -82,10 +92,11 @@ final class PageInputs {
 
     /** Everything of a document that a page showing it can show: source, title, attributes, body. */
     private String document(CatalogDocument document) {
-        return documents.computeIfAbsent(document, d -> {
+        return documents.computeIfAbsent(document.outputPath(), k -> {
+            CatalogDocument d = document;
             Facts facts = new Facts().add(d.source().toString()).add(d.language().id()).add(d.path())
                     .add(d.type().id()).add(d.title()).add(String.valueOf(d.published())).add(d.version());
-            new TreeMap<>(d.attributes()).forEach((k, v) -> facts.add(k).add(v));
+            new TreeMap<>(d.attributes()).forEach((name, value) -> facts.add(name).add(value));
             facts.add(TextDigest.of(d.conversion().html()));
             return facts.digest();
         });
@@ -132,7 +143,7 @@ final class PageInputs {
         }
 
         String digest() {
-            return PageFingerprint.of(text.toString());
+            return TextDigest.of(text.toString());
         }
     }
 }

@@ -96,12 +96,11 @@ public final class SiteBaker {
                 try (Stream<Path> walk = Files.walk(folder)) {
                     for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
                         stamp.append('\n').append(folder.relativize(file)).append(' ')
-                                .append(java.util.HexFormat.of().formatHex(java.security.MessageDigest
-                                        .getInstance("SHA-256").digest(Files.readAllBytes(file))));
+                                .append(TextDigest.of(Files.readAllBytes(file)));
                     }
                 }
             }
-        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+        } catch (IOException e) {
             stamp.append('\n').append(System.nanoTime());
         }
         return PageFingerprint.of(stamp.toString());
@@ -222,11 +221,12 @@ public final class SiteBaker {
             PageInputs inputs, BodyFinisher finisher, Set<String> known, ProblemCollector problems) {
         Map<String, FinishedBody> finished = new HashMap<>(2);
         Map<String, FinishedBody.EncodedBody> encoded = new HashMap<>(2);
+        String states = inputs == null ? null : inputs.translationStates(pages.get(0).path());
         for (SitePage page : pages) {
             CatalogDocument document = page.shown();
             String template = document.type().template();
             // The body is finished and the page rendered only if anything it is made from changed since the last build.
-            String fingerprint = inputs == null ? null : inputs.documentPage(page, template);
+            String fingerprint = inputs == null ? null : inputs.documentPage(page, template, states);
             List<String> links = writer.reuse(page.outputPath(), fingerprint);
             if (links != null) {
                 if (page.state() != TranslationState.MISSING) {
