@@ -22,25 +22,58 @@ import de.leitbild.publisher.content.UnsafeMarkupScanner;
  */
 final class BodyFinisher {
 
+    private static final Set<String> RESOURCE_TAGS = Set.of("img", "audio", "video", "source", "iframe");
+
     FinishedBody finish(String asciidoctorHtml) {
         Document html = Jsoup.parseBodyFragment(FinishedBody.withoutPlaceholders(asciidoctorHtml));
         html.outputSettings().prettyPrint(false).charset("UTF-8").escapeMode(Entities.EscapeMode.base);
         Element body = html.body();
-        body.select("[style]").removeAttr("style");
-        body.select("col").removeAttr("style");
-        stackComparisonTables(body);
-        rewriteFootnotes(body);
+        // Two walks over the elements instead of one per selector: the first cleans and finds what is rewritten.
+        List<Element> comparisonTables = new ArrayList<>();
+        List<Element> footnoteReferences = new ArrayList<>();
+        Element footnotes = null;
+        for (Element element : body.getAllElements()) {
+            if (element.hasAttr("style")) {
+                element.removeAttr("style");
+            }
+            String tag = element.normalName();
+            if (tag.equals("table") && element.hasClass("comparison")) {
+                comparisonTables.add(element);
+            } else if (tag.equals("sup") && element.hasClass("footnote")) {
+                footnoteReferences.add(element);
+            } else if (footnotes == null && tag.equals("div") && element.id().equals("footnotes")) {
+                footnotes = element;
+            }
+        }
+        stackComparisonTables(comparisonTables);
+        rewriteFootnotes(footnoteReferences, footnotes);
+        List<Element> headings = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        List<Element> links = new ArrayList<>();
+        List<Element> resources = new ArrayList<>();
+        for (Element element : body.getAllElements()) {
+            String tag = element.normalName();
+            if (element.hasAttr("id")) {
+                ids.add(element.id());
+                if (tag.equals("h2") || tag.equals("h3")) {
+                    headings.add(element);
+                }
+            }
+            if (tag.equals("a") && element.hasAttr("href")) {
+                links.add(element);
+            } else if (RESOURCE_TAGS.contains(tag) && element.hasAttr("src")) {
+                resources.add(element);
+            }
+        }
         List<TocEntry> toc = new ArrayList<>();
-        for (Element heading : body.select("h2[id], h3[id]")) {
+        for (Element heading : headings) {
             if (heading.closest("#footnotes") == null) {
                 toc.add(new TocEntry(heading.id(), heading.text(), heading.tagName().equals("h2") ? 2 : 3));
             }
         }
-        Set<String> ids = new HashSet<>();
-        body.select("[id]").forEach(e -> ids.add(e.id()));
         List<String> broken = new ArrayList<>();
         List<String> relative = new ArrayList<>();
-        for (Element link : body.select("a[href]")) {
+        for (Element link : links) {
             String href = link.attr("href");
             if (href.startsWith("#")) {
                 if (href.length() > 1 && !ids.contains(href.substring(1))) {
@@ -51,7 +84,7 @@ final class BodyFinisher {
             }
         }
         List<String> foreign = new ArrayList<>();
-        for (Element resource : body.select("img[src], audio[src], video[src], source[src], iframe[src]")) {
+        for (Element resource : resources) {
             String src = resource.attr("src");
             if (src.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") || src.startsWith("//")) {
                 foreign.add(src);
@@ -63,8 +96,8 @@ final class BodyFinisher {
     }
 
     /** On narrow screens each cell shows the heading of its column, so rows read as cards. */
-    private static void stackComparisonTables(Element body) {
-        for (Element table : body.select("table.comparison")) {
+    private static void stackComparisonTables(List<Element> tables) {
+        for (Element table : tables) {
             List<String> headings = table.select("thead th").eachText();
             for (Element row : table.select("tbody tr")) {
                 Elements cells = row.children();
@@ -75,8 +108,8 @@ final class BodyFinisher {
         }
     }
 
-    private static void rewriteFootnotes(Element body) {
-        for (Element ref : body.select("sup.footnote")) {
+    private static void rewriteFootnotes(List<Element> references, Element footnotes) {
+        for (Element ref : references) {
             Element link = ref.selectFirst("a.footnote");
             if (link == null) {
                 continue;
@@ -87,7 +120,6 @@ final class BodyFinisher {
             ref.textNodes().forEach(TextNode::remove);
             ref.removeClass("footnote").addClass("footnote-ref");
         }
-        Element footnotes = body.selectFirst("div#footnotes");
         if (footnotes == null) {
             return;
         }

@@ -28,6 +28,9 @@ record FinishedBody(String html, List<TocEntry> toc, List<String> brokenAnchors,
     }
 
     static String withoutPlaceholders(String html) {
+        if (html.indexOf(START) < 0 && html.indexOf(ARGUMENT) < 0 && html.indexOf(END) < 0) {
+            return html;
+        }
         return RESERVED.matcher(html).replaceAll("");
     }
 
@@ -43,6 +46,43 @@ record FinishedBody(String html, List<TocEntry> toc, List<String> brokenAnchors,
         }
         matcher.appendTail(out);
         return new FinishedBody(out.toString(), toc, brokenAnchors, relativeLinks, foreignResources, unsafeMarkup);
+    }
+
+    /** The HTML as UTF-8, cut at the placeholders, so that each reader's language only encodes its labels. */
+    EncodedBody encoded() {
+        List<byte[]> literals = new java.util.ArrayList<>();
+        List<String> keys = new java.util.ArrayList<>();
+        List<String> arguments = new java.util.ArrayList<>();
+        int from = 0;
+        for (int start = html.indexOf(START); start >= 0; start = html.indexOf(START, from)) {
+            int argument = html.indexOf(ARGUMENT, start);
+            int end = html.indexOf(END, start);
+            literals.add(html.substring(from, start).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            keys.add(html.substring(start + 1, argument));
+            arguments.add(html.substring(argument + 1, end));
+            from = end + 1;
+        }
+        literals.add(html.substring(from).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new EncodedBody(literals, keys, arguments);
+    }
+
+    /** A body as UTF-8 pieces with the interface texts between them left open. */
+    record EncodedBody(List<byte[]> literals, List<String> keys, List<String> arguments) {
+
+        /** Writes the body with the texts of {@code messages}, as {@link #in} would put them in. */
+        void writeTo(java.io.ByteArrayOutputStream out, MessageBundle messages) {
+            for (int i = 0; i < keys.size(); i++) {
+                out.writeBytes(literals.get(i));
+                String argument = arguments.get(i);
+                String text = argument.isEmpty() ? messages.get(keys.get(i)) : messages.format(keys.get(i), argument);
+                out.writeBytes(escape(text).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            out.writeBytes(literals.get(keys.size()));
+        }
+
+        int size() {
+            return literals.stream().mapToInt(b -> b.length).sum() + 64 * keys.size();
+        }
     }
 
     private static String escape(String text) {

@@ -27,7 +27,7 @@ import de.leitbild.publisher.pdf.PdfKind;
 final class PageModels {
 
     static final String LISTING_FOLDER = "dokumente";
-    private static final List<String> FOOTER_PAGES = List.of("ueber-diese-seite", "datenschutz");
+    static final List<String> FOOTER_PAGES = List.of("ueber-diese-seite", "datenschutz");
 
     private final SiteSettings settings;
     private final Catalog catalog;
@@ -185,6 +185,7 @@ final class PageModels {
     }
 
     private final Map<Language, List<SitePage>> sortedPages = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Map<String, Object>> groupsByFolder = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A language's pages by title in its collation order; keys computed once, as comparing is slow. */
     private List<SitePage> sortByTitle(Language language) {
@@ -204,29 +205,41 @@ final class PageModels {
         LocaleFormats formats = new LocaleFormats(language.locale());
         List<Map<String, Object>> groups = new ArrayList<>();
         List<SitePage> sorted = sortedPages.computeIfAbsent(language, this::sortByTitle);
+        String folder = from.substring(0, from.lastIndexOf('/') + 1);
         for (DocumentType type : types) {
-            List<SitePage> pages = sorted.stream().filter(p -> p.shown().type().equals(type)).toList();
-            if (pages.isEmpty()) {
-                continue;
+            // Links are relative: pages in the same folder (the listings) show the very same group.
+            Map<String, Object> group = groupsByFolder.computeIfAbsent(
+                    language.id() + "\u0000" + folder + "\u0000" + type.id(),
+                    k -> group(language, from, type, sorted, bundle, formats));
+            if (group != null) {
+                groups.add(group);
             }
-            Map<String, Object> group = link(bundle.get("type." + type.id() + ".plural"),
-                    SiteLinks.between(from, typePath(language, type)));
-            group.put("type", type.id());
-            List<Map<String, Object>> entries = new ArrayList<>();
-            for (SitePage page : pages) {
-                CatalogDocument d = page.shown();
-                Map<String, Object> entry = link(d.title(), SiteLinks.between(from, page.outputPath()));
-                entry.put("lang", languageMap(d.language()));
-                entry.put("foreign", page.state() == TranslationState.MISSING);
-                d.attribute("description").ifPresent(v -> entry.put("description", v));
-                d.attribute("publisher").ifPresent(v -> entry.put("publisher", v));
-                d.attribute("source-date").flatMap(formats::isoDate).ifPresent(v -> entry.put("sourceDate", v));
-                entries.add(entry);
-            }
-            group.put("documents", entries);
-            groups.add(group);
         }
         return groups;
+    }
+
+    private Map<String, Object> group(Language language, String from, DocumentType type, List<SitePage> sorted,
+            MessageBundle bundle, LocaleFormats formats) {
+        List<SitePage> pages = sorted.stream().filter(p -> p.shown().type().equals(type)).toList();
+        if (pages.isEmpty()) {
+            return null;
+        }
+        Map<String, Object> group = link(bundle.get("type." + type.id() + ".plural"),
+                SiteLinks.between(from, typePath(language, type)));
+        group.put("type", type.id());
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (SitePage page : pages) {
+            CatalogDocument d = page.shown();
+            Map<String, Object> entry = link(d.title(), SiteLinks.between(from, page.outputPath()));
+            entry.put("lang", languageMap(d.language()));
+            entry.put("foreign", page.state() == TranslationState.MISSING);
+            d.attribute("description").ifPresent(v -> entry.put("description", v));
+            d.attribute("publisher").ifPresent(v -> entry.put("publisher", v));
+            d.attribute("source-date").flatMap(formats::isoDate).ifPresent(v -> entry.put("sourceDate", v));
+            entries.add(entry);
+        }
+        group.put("documents", entries);
+        return group;
     }
 
     private java.util.Optional<BrochurePdf> pdf(String brochure, Language language, PdfKind kind) {

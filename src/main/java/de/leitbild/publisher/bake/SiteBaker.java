@@ -1,10 +1,13 @@
 package de.leitbild.publisher.bake;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -69,8 +72,6 @@ public final class SiteBaker {
 
     private SiteTemplateEngine templateEngine;
     private OutputMemory memory = OutputMemory.none();
-    private final Map<String, String> bodyDigests = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<String, FinishedBody> finishedBodies = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * The same baker, taking pages whose fingerprint {@code pages} remembers over from the published site instead
@@ -95,12 +96,11 @@ public final class SiteBaker {
                 try (Stream<Path> walk = Files.walk(folder)) {
                     for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
                         stamp.append('\n').append(folder.relativize(file)).append(' ')
-                                .append(java.util.HexFormat.of().formatHex(java.security.MessageDigest
-                                        .getInstance("SHA-256").digest(Files.readAllBytes(file))));
+                                .append(TextDigest.of(Files.readAllBytes(file)));
                     }
                 }
             }
-        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+        } catch (IOException e) {
             stamp.append('\n').append(System.nanoTime());
         }
         return PageFingerprint.of(stamp.toString());
@@ -138,7 +138,8 @@ public final class SiteBaker {
 
     /** Writes the whole site into {@code staging}, which must be empty; returns the pages written. */
     public BakedSite bake(Catalog catalog, Path staging) throws BuildFailure {
-        return bake(catalog, staging, path -> true, true);
+        // Nobody reads a private staging folder before the bake ends: each page is written in place.
+        return bake(catalog, staging, path -> true, true, false);
     }
 
     /**
@@ -147,6 +148,11 @@ public final class SiteBaker {
      */
     public BakedSite bake(Catalog catalog, Path staging, java.util.function.Predicate<String> selected,
             boolean withAssets) throws BuildFailure {
+        return bake(catalog, staging, selected, withAssets, true);
+    }
+
+    private BakedSite bake(Catalog catalog, Path staging, java.util.function.Predicate<String> selected,
+            boolean withAssets, boolean atomic) throws BuildFailure {
         SiteTemplateEngine templates;
         try {
             templates = templates();
@@ -156,9 +162,10 @@ public final class SiteBaker {
         }
         PageModels models = new PageModels(settings, catalog, messages, downloads);
         ProblemCollector problems = new ProblemCollector();
+        String stamp = memory.remembers() ? siteStamp() : null;
+        PageInputs inputs = stamp == null ? null : new PageInputs(stamp, settings, catalog, messages, downloads);
         PageWriter writer = new PageWriter(staging, templates, problems, selected, memory,
-                memory.remembers() ? new PageFingerprint(siteStamp()) : null);
-        bodyDigests.clear();
+                stamp == null ? null : new PageFingerprint(stamp), atomic);
         Set<String> reserved = reservedPaths();
         Set<String> known = knownPaths(catalog);
         List<DocumentType> types = List.copyOf(settings.documentTypes().values());
@@ -169,13 +176,14 @@ public final class SiteBaker {
                     languageChooserModel(models), settings.templateFolder().resolve(LANGUAGE_CHOOSER_TEMPLATE));
         }
 
-        List<SitePage> documentPages = new ArrayList<>();
+        // The pages of one path in all languages are made together: their document's body is finished once.
+        Map<String, List<SitePage>> documentSets = new java.util.LinkedHashMap<>();
+        List<Runnable> work = new ArrayList<>();
         BodyFinisher finisher = new BodyFinisher();
-        finishedBodies.clear();
         for (Language language : settings.languages()) {
             MessageBundle bundle = messages.of(language);
-            writeHome(models, writer, sitemap, language, bundle, types);
-            writeListings(models, writer, sitemap, language, bundle, types);
+            writeHome(models, writer, inputs, sitemap, language, bundle, types, work);
+            writeListings(models, writer, inputs, sitemap, language, bundle, types, work);
             writeSearchPage(models, writer, language, bundle);
             writeDownloadsPage(models, writer, language, bundle);
             for (SitePage page : catalog.pages(language)) {
@@ -187,15 +195,16 @@ public final class SiteBaker {
                             + " is used by a page the site generates: rename or move the file"));
                     continue;
                 }
-                documentPages.add(page);
+                documentSets.computeIfAbsent(page.path(), k -> new ArrayList<>()).add(page);
                 if (page.state() != TranslationState.MISSING) {
                     sitemap.add(page.outputPath(), catalog.translationSet(page.path()).orElseThrow());
                 }
             }
         }
-        // Each page stands alone once the catalog is known: all cores render them.
-        documentPages.parallelStream().forEach(page -> writeDocumentPage(page, catalog, models, writer,
-                finisher, known, problems));
+        documentSets.values().forEach(pages -> work.add(() -> writeDocumentSet(pages, catalog, models, writer,
+                inputs, finisher, known, problems)));
+        // Each page stands alone once the catalog is known: all cores render them, the long listings first.
+        work.parallelStream().forEach(Runnable::run);
         if (withAssets) {
             copyAssets(staging, problems);
         }
@@ -208,8 +217,35 @@ public final class SiteBaker {
         return new BakedSite(staging, writer.written());
     }
 
+    private void writeDocumentSet(List<SitePage> pages, Catalog catalog, PageModels models, PageWriter writer,
+            PageInputs inputs, BodyFinisher finisher, Set<String> known, ProblemCollector problems) {
+        Map<String, FinishedBody> finished = new HashMap<>(2);
+        Map<String, FinishedBody.EncodedBody> encoded = new HashMap<>(2);
+        String states = inputs == null ? null : inputs.translationStates(pages.get(0).path());
+        for (SitePage page : pages) {
+            CatalogDocument document = page.shown();
+            String template = document.type().template();
+            // The body is finished and the page rendered only if anything it is made from changed since the last build.
+            String fingerprint = inputs == null ? null : inputs.documentPage(page, template, states);
+            List<String> links = writer.reuse(page.outputPath(), fingerprint);
+            if (links != null) {
+                if (page.state() != TranslationState.MISSING) {
+                    checkLinkTargets(document, page.outputPath(), links, known, problems);
+                }
+                continue;
+            }
+            FinishedBody body = finished.computeIfAbsent(document.outputPath(),
+                    k -> finisher.finish(document.conversion().html()));
+            if (page.state() != TranslationState.MISSING) {
+                checkLinks(document, page.outputPath(), body, known, problems);
+            }
+            writeDocumentPage(page, catalog, models, writer, fingerprint, body,
+                    encoded.computeIfAbsent(document.outputPath(), k -> body.encoded()));
+        }
+    }
+
     private void writeDocumentPage(SitePage page, Catalog catalog, PageModels models, PageWriter writer,
-            BodyFinisher finisher, Set<String> known, ProblemCollector problems) {
+            String fingerprint, FinishedBody body, FinishedBody.EncodedBody encoded) {
         Language language = page.language();
         MessageBundle bundle = messages.of(language);
         CatalogDocument document = page.shown();
@@ -222,26 +258,14 @@ public final class SiteBaker {
                 PageModels.link(bundle.get("nav.home"), (String) model.get("home")),
                 PageModels.link(bundle.get("type." + document.type().id() + ".plural"),
                         SiteLinks.between(page.outputPath(), PageModels.typePath(language, document.type())))));
-        String template = document.type().template();
-        // The body is finished and the page rendered only if anything it is made from changed since the last build.
-        String fingerprint = writer.fingerprint(template, language.locale(), model,
-                bodyDigests.computeIfAbsent(document.outputPath(), k -> PageFingerprint.of(document.conversion().html())));
-        List<String> links = writer.reuse(page.outputPath(), fingerprint);
-        if (links != null) {
-            if (page.state() != TranslationState.MISSING) {
-                checkLinkTargets(document, page.outputPath(), links, known, problems);
-            }
-            return;
-        }
-        FinishedBody body = finishedBodies.computeIfAbsent(document.outputPath(),
-                k -> finisher.finish(document.conversion().html())).in(bundle);
-        if (page.state() != TranslationState.MISSING) {
-            checkLinks(document, page.outputPath(), body, known, problems);
-        }
         PageModels.addBody(view, body);
-        model.put("content", jbakeDocument(document, page, body));
-        writer.write(page.outputPath(), template, language.locale(), model,
-                settings.templateFolder().resolve(template), fingerprint, body.relativeLinks());
+        String template = document.type().template();
+        writer.writeWithBody(page.outputPath(), template, language.locale(), model,
+                settings.templateFolder().resolve(template), fingerprint, body.relativeLinks(), encoded, bundle,
+                html -> {
+                    view.put("body", html);
+                    model.put("content", jbakeDocument(document, page, html));
+                }, () -> body.in(bundle).html());
     }
 
     /**
@@ -260,48 +284,65 @@ public final class SiteBaker {
         return paths;
     }
 
-    private void writeHome(PageModels models, PageWriter writer, SitemapWriter sitemap, Language language,
-            MessageBundle bundle, List<DocumentType> types) {
+    private void writeHome(PageModels models, PageWriter writer, PageInputs inputs, SitemapWriter sitemap,
+            Language language, MessageBundle bundle, List<DocumentType> types, List<Runnable> work) {
         String path = PageModels.homePath(language);
         if (!writer.wants(path)) {
             return;
         }
-        Map<String, Object> model = models.common(language, path, bundle.get("site.name"), PageModels::homePath);
-        model.put("groups", models.groups(language, path, types));
-        model.put("breadcrumbs", List.of());
-        writer.write(path, HOME_TEMPLATE, language.locale(), model, settings.templateFolder().resolve(HOME_TEMPLATE));
         sitemap.addInterface(path, PageModels::homePath);
+        work.add(() -> writeListing(writer, inputs, path, HOME_TEMPLATE, language, types, () -> {
+            Map<String, Object> model = models.common(language, path, bundle.get("site.name"), PageModels::homePath);
+            model.put("groups", models.groups(language, path, types));
+            model.put("breadcrumbs", List.of());
+            return model;
+        }));
     }
 
-    private void writeListings(PageModels models, PageWriter writer, SitemapWriter sitemap, Language language,
-            MessageBundle bundle, List<DocumentType> types) {
+    private void writeListings(PageModels models, PageWriter writer, PageInputs inputs, SitemapWriter sitemap,
+            Language language, MessageBundle bundle, List<DocumentType> types, List<Runnable> work) {
         String allPath = PageModels.allDocumentsPath(language);
-        Map<String, Object> all = models.common(language, allPath, bundle.get("listing.all.title"),
-                PageModels::allDocumentsPath);
-        all.put("listingTitle", bundle.get("listing.all.title"));
-        all.put("listingIntro", bundle.get("listing.all.intro"));
-        all.put("groups", writer.wants(allPath) ? models.groups(language, allPath, types) : List.of());
-        all.put("breadcrumbs", List.of(PageModels.link(bundle.get("nav.home"), (String) all.get("home"))));
-        writer.write(allPath, LISTING_TEMPLATE, language.locale(), all,
-                settings.templateFolder().resolve(LISTING_TEMPLATE));
         sitemap.addInterface(allPath, PageModels::allDocumentsPath);
+        if (writer.wants(allPath)) {
+            work.add(() -> writeListing(writer, inputs, allPath, LISTING_TEMPLATE, language, types, () -> {
+                Map<String, Object> all = models.common(language, allPath, bundle.get("listing.all.title"),
+                        PageModels::allDocumentsPath);
+                all.put("listingTitle", bundle.get("listing.all.title"));
+                all.put("listingIntro", bundle.get("listing.all.intro"));
+                all.put("groups", models.groups(language, allPath, types));
+                all.put("breadcrumbs", List.of(PageModels.link(bundle.get("nav.home"), (String) all.get("home"))));
+                return all;
+            }));
+        }
         for (DocumentType type : types) {
             String path = PageModels.typePath(language, type);
             if (!writer.wants(path)) {
                 continue;
             }
-            String title = bundle.get("type." + type.id() + ".plural");
-            Map<String, Object> model = models.common(language, path, title, l -> PageModels.typePath(l, type));
-            model.put("listingTitle", title);
-            model.put("listingIntro", bundle.get("type." + type.id() + ".description"));
-            model.put("groups", models.groups(language, path, List.of(type)));
-            model.put("breadcrumbs", List.of(
-                    PageModels.link(bundle.get("nav.home"), (String) model.get("home")),
-                    PageModels.link(bundle.get("listing.all.title"), (String) model.get("allDocuments"))));
-            writer.write(path, LISTING_TEMPLATE, language.locale(), model,
-                    settings.templateFolder().resolve(LISTING_TEMPLATE));
             sitemap.addInterface(path, l -> PageModels.typePath(l, type));
+            work.add(() -> writeListing(writer, inputs, path, LISTING_TEMPLATE, language, List.of(type), () -> {
+                String title = bundle.get("type." + type.id() + ".plural");
+                Map<String, Object> model = models.common(language, path, title, l -> PageModels.typePath(l, type));
+                model.put("listingTitle", title);
+                model.put("listingIntro", bundle.get("type." + type.id() + ".description"));
+                model.put("groups", models.groups(language, path, List.of(type)));
+                model.put("breadcrumbs", List.of(
+                        PageModels.link(bundle.get("nav.home"), (String) model.get("home")),
+                        PageModels.link(bundle.get("listing.all.title"), (String) model.get("allDocuments"))));
+                return model;
+            }));
         }
+    }
+
+    /** A page listing documents; its model (long on a large site) is only built if the page must be rendered. */
+    private void writeListing(PageWriter writer, PageInputs inputs, String path, String template, Language language,
+            List<DocumentType> shown, java.util.function.Supplier<Map<String, Object>> model) {
+        String fingerprint = inputs == null ? null : inputs.listingPage(template, path, language, shown);
+        if (writer.reuse(path, fingerprint) != null) {
+            return;
+        }
+        writer.write(path, template, language.locale(), model.get(), settings.templateFolder().resolve(template),
+                fingerprint, List.of());
     }
 
     /** The search page; its index is written by the search stage into the language's search/ folder. */
@@ -340,10 +381,10 @@ public final class SiteBaker {
         return model;
     }
 
-    private static DocumentModel jbakeDocument(CatalogDocument document, SitePage page, FinishedBody body) {
+    private static DocumentModel jbakeDocument(CatalogDocument document, SitePage page, String body) {
         DocumentModel model = new DocumentModel();
         model.setTitle(document.title());
-        model.setBody(body.html());
+        model.setBody(body);
         model.setType(document.type().id());
         model.setUri(page.outputPath());
         model.setStatus("published");
@@ -469,6 +510,8 @@ public final class SiteBaker {
 
     /** Renders templates into files and turns template errors into problems that name the template line. */
     private static final class PageWriter {
+        // A private-use character, which finished bodies never contain, around a word no page shows.
+        private static final String BODY_STAND_IN = "\uE003document-body\uE003";
         private final Path staging;
         private final SiteTemplateEngine templates;
         private final ProblemCollector problems;
@@ -477,10 +520,14 @@ public final class SiteBaker {
 
         private final OutputMemory memory;
         private final PageFingerprint fingerprints;
+        private final boolean atomic;
+        private final Map<Path, Boolean> folders = new java.util.concurrent.ConcurrentHashMap<>();
         private volatile boolean skippedAny;
 
         PageWriter(Path staging, SiteTemplateEngine templates, ProblemCollector problems,
-                java.util.function.Predicate<String> selected, OutputMemory memory, PageFingerprint fingerprints) {
+                java.util.function.Predicate<String> selected, OutputMemory memory, PageFingerprint fingerprints,
+                boolean atomic) {
+            this.atomic = atomic;
             this.memory = memory;
             this.fingerprints = fingerprints;
             this.staging = staging;
@@ -490,8 +537,8 @@ public final class SiteBaker {
         }
 
         /** The fingerprint of a page's model, or {@code null} when pages are not remembered between builds. */
-        String fingerprint(String template, Locale locale, Map<String, Object> values, String... more) {
-            return memory.remembers() ? fingerprints.of(template, locale, values, more) : null;
+        String fingerprint(String template, Locale locale, Map<String, Object> values) {
+            return memory.remembers() ? fingerprints.of(template, locale, values) : null;
         }
 
         /** Takes a page over from the published site if it was made from the same; its links, else null. */
@@ -529,26 +576,101 @@ public final class SiteBaker {
 
         void write(String outputPath, String template, Locale locale, Map<String, Object> values, Path templateFile,
                 String fingerprint, List<String> links) {
-            TemplateModel model = new TemplateModel();
-            model.putAll(values);
-            StringWriter out = new StringWriter();
+            StringWriter out = new StringWriter(16384);
             try {
-                templates.render(model, template, locale, out);
-                Path file = staging.resolve(outputPath);
-                Files.createDirectories(file.getParent());
-                // Written beside and renamed, so that a preview reader never sees half a page.
-                Path partial = file.resolveSibling(file.getFileName() + ".partial");
-                byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
-                Files.write(partial, bytes);
-                Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                written.add(outputPath);
-                memory.record(outputPath, fingerprint, bytes.length, links);
+                templates.render(model(values), template, locale, out);
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream(out.getBuffer().length() + 1024);
+                bytes.writeBytes(out.toString().getBytes(StandardCharsets.UTF_8));
+                store(outputPath, bytes, fingerprint, links);
             } catch (RenderingException e) {
                 problems.add(templateProblem(e, templateFile, outputPath));
             } catch (IOException e) {
                 problems.add(new Problem(templateFile, 1, "cannot write " + outputPath + " (" + e.getMessage() + ")"));
             }
+        }
+
+        /**
+         * Renders a document page around a stand-in for its body, then puts in the body, encoded once for all
+         * languages, with the labels of {@code messages}: the long body is neither copied by the template nor
+         * encoded again for each language. The page is rendered with the body itself if the stand-in does not
+         * appear exactly once.
+         */
+        void writeWithBody(String outputPath, String template, Locale locale, Map<String, Object> values,
+                Path templateFile, String fingerprint, List<String> links, FinishedBody.EncodedBody body,
+                MessageBundle messages, java.util.function.Consumer<String> setBody,
+                java.util.function.Supplier<String> fullBody) {
+            try {
+                setBody.accept(BODY_STAND_IN);
+                StringWriter out = new StringWriter(16384);
+                templates.render(model(values), template, locale, out);
+                StringBuffer page = out.getBuffer();
+                int at = page.indexOf(BODY_STAND_IN);
+                ByteArrayOutputStream bytes;
+                if (at >= 0 && page.indexOf(BODY_STAND_IN, at + 1) < 0) {
+                    bytes = new ByteArrayOutputStream(page.length() + body.size() + 1024);
+                    bytes.writeBytes(page.substring(0, at).getBytes(StandardCharsets.UTF_8));
+                    body.writeTo(bytes, messages);
+                    bytes.writeBytes(page.substring(at + BODY_STAND_IN.length()).getBytes(StandardCharsets.UTF_8));
+                } else {
+                    setBody.accept(fullBody.get());
+                    out = new StringWriter(65536);
+                    templates.render(model(values), template, locale, out);
+                    bytes = new ByteArrayOutputStream(out.getBuffer().length() + 1024);
+                    bytes.writeBytes(out.toString().getBytes(StandardCharsets.UTF_8));
+                }
+                store(outputPath, bytes, fingerprint, links);
+            } catch (RenderingException e) {
+                problems.add(templateProblem(e, templateFile, outputPath));
+            } catch (IOException e) {
+                problems.add(new Problem(templateFile, 1, "cannot write " + outputPath + " (" + e.getMessage() + ")"));
+            }
+        }
+
+        private static TemplateModel model(Map<String, Object> values) {
+            TemplateModel model = new TemplateModel();
+            model.putAll(values);
+            return model;
+        }
+
+        private void store(String outputPath, ByteArrayOutputStream bytes, String fingerprint, List<String> links)
+                throws IOException {
+            Path file = staging.resolve(outputPath);
+            Path folder = file.getParent();
+            if (folders.get(folder) == null) {
+                try {
+                    folders.computeIfAbsent(folder, f -> {
+                        try {
+                            Files.createDirectories(f);
+                            return Boolean.TRUE;
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    });
+                } catch (java.io.UncheckedIOException e) {
+                    throw e.getCause();
+                }
+            }
+            boolean inPlace = !atomic;
+            if (inPlace) {
+                // A fresh staging folder: nothing to replace, least of all a page linked from the published site.
+                try (OutputStream stream = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE)) {
+                    bytes.writeTo(stream);
+                } catch (java.nio.file.FileAlreadyExistsException e) {
+                    inPlace = false;
+                }
+            }
+            if (!inPlace) {
+                // Written beside and renamed, so that a preview reader never sees half a page.
+                Path partial = file.resolveSibling(file.getFileName() + ".partial");
+                try (OutputStream stream = Files.newOutputStream(partial)) {
+                    bytes.writeTo(stream);
+                }
+                Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            }
+            written.add(outputPath);
+            memory.record(outputPath, fingerprint, bytes.size(), links);
         }
 
         List<String> written() {

@@ -31,6 +31,8 @@ public final class OutputMemory {
     private final Map<String, Page> previous;
     private final Map<String, Page> current = new ConcurrentHashMap<>();
     private final java.util.Set<String> unfingerprinted = ConcurrentHashMap.newKeySet();
+    // The folders pages were linked into, so that each is created once and not asked for again for every page.
+    private final Map<Path, Boolean> folders = new ConcurrentHashMap<>();
 
     /** One page as the last build wrote it. */
     public record Page(String fingerprint, long size, List<String> links) {
@@ -101,7 +103,10 @@ public final class OutputMemory {
             if (Files.size(published) != page.size()) {
                 return null;
             }
-            Files.createDirectories(target.getParent());
+            if (folders.computeIfAbsent(target.getParent(), OutputMemory::createFolder) != Boolean.TRUE) {
+                folders.remove(target.getParent());
+                return null;
+            }
             try {
                 Files.createLink(target, published);
             } catch (FileSystemException | UnsupportedOperationException e) {
@@ -112,6 +117,15 @@ public final class OutputMemory {
         }
         current.put(path, page);
         return page.links();
+    }
+
+    private static Boolean createFolder(Path folder) {
+        try {
+            Files.createDirectories(folder);
+            return Boolean.TRUE;
+        } catch (IOException e) {
+            return Boolean.FALSE;
+        }
     }
 
     /** Notes a page this build rendered into {@code staging}. */

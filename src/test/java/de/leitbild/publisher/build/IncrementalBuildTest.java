@@ -103,6 +103,27 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void aRebuildAfterEditingOnlyATranslationsTitleAndADescriptionEqualsACleanBuild(@TempDir Path folder)
+            throws Exception {
+        SiteFixture site = fixture(folder.resolve("site"));
+        BuiltSites.build(site.root(), site.output());
+
+        // Facts other pages show: the English title (listings, English page), a German description (listings).
+        Path english = site.root().resolve("content/en/musterstadt/plan-1.adoc");
+        Files.writeString(english, read(english).replace("= Action plan Musterstadt 1", "= New action plan 1"));
+        Path plan2 = site.root().resolve("content/de/musterstadt/plan-2.adoc");
+        Files.writeString(plan2, read(plan2).replace(":description: Ein Plan.", ":description: Ein zweiter Plan."));
+        SiteBuild.Result edited = BuiltSites.build(site.root(), site.output());
+        assertThat(edited.reusedPages()).isPositive();
+        assertThat(read(site.output().resolve("en/dokumente/handlungsplan.html"))).contains("New action plan 1");
+        assertThat(read(site.output().resolve("fa/dokumente/index.html"))).contains("Ein zweiter Plan.");
+
+        Path clean = folder.resolve("clean");
+        BuiltSites.build(site.root(), clean);
+        assertThat(SiteFixture.fingerprint(site.output())).isEqualTo(SiteFixture.fingerprint(clean));
+    }
+
+    @Test
     void anUnchangedRepositorySiteIsTakenOverWholeWithItsPdfsAndEqualsACleanBuild(@TempDir Path folder)
             throws Exception {
         Map<String, String> clean = SiteFixture.fingerprint(BuiltSites.repositorySite());
