@@ -33,10 +33,25 @@ public final class SiteBuild {
     private static final String PAGES = "pages.bin";
 
     private final AsciidocEngine engine;
+    private final boolean waitsForLeftovers;
 
     /** A build that uses {@code engine}, the one Asciidoctor instance, for all documents. */
     public SiteBuild(AsciidocEngine engine) {
+        this(engine, true);
+    }
+
+    private SiteBuild(AsciidocEngine engine, boolean waitsForLeftovers) {
         this.engine = engine;
+        this.waitsForLeftovers = waitsForLeftovers;
+    }
+
+    /**
+     * The same build, returning as soon as the new site is published, while what earlier builds left beside the
+     * output may still be being deleted: for the command line, whose process ends then (the next build goes on
+     * deleting). In a process that goes on, {@link #run} waits, so that nothing deletes behind its back.
+     */
+    public SiteBuild leavingLeftoversToTheNextBuild() {
+        return new SiteBuild(engine, false);
     }
 
     /** Reads the settings and the content without building: the first two stages, for checks and reports. */
@@ -93,6 +108,8 @@ public final class SiteBuild {
         SiteSettings settings = new SiteSettingsLoader().load(root, output);
         MessageBundles messages = MessageBundles.load(settings);
         start = lap(millis, "config", start);
+        // Made now, so that it reads what the last build kept for the search stage while this one converts.
+        SearchIndexWriter search = new SearchIndexWriter(settings).withMemory(settings.cacheFolder());
         ConversionStore conversions = ConversionStore.load(settings.cacheFolder().resolve(CONVERSIONS),
                 ConversionStore.codeStamp(SiteBuild.class));
         ContentCatalogReader.Reading reading = new ContentCatalogReader(settings, messages, engine)
@@ -131,9 +148,12 @@ public final class SiteBuild {
             // Only a cache, keyed by what each conversion is made of, so a build that fails later does no harm.
             var keeping = java.util.concurrent.CompletableFuture.runAsync(() -> keep(conversions::save),
                     SiteBuild::onItsOwnThread);
-            writeSearchIndex(settings, catalog, staging, pages);
+            writeSearchIndex(search, settings, catalog, staging, pages);
             start = lap(millis, "search", start);
             publisher.publish(staging);
+            if (waitsForLeftovers) {
+                publisher.awaitLeftovers();
+            }
             keep(pages::save);
             keeping.join();
             lap(millis, "publish", start);
@@ -150,7 +170,8 @@ public final class SiteBuild {
     }
 
     /** The search stage, for the languages whose pages changed; the others' index is taken over as it was. */
-    private static void writeSearchIndex(SiteSettings settings, Catalog catalog, Path staging, OutputMemory pages)
+    private static void writeSearchIndex(SearchIndexWriter search, SiteSettings settings, Catalog catalog,
+            Path staging, OutputMemory pages)
             throws BuildFailure {
         Map<String, String> fingerprints = new LinkedHashMap<>();
         for (var language : settings.languages()) {
@@ -160,7 +181,7 @@ public final class SiteBuild {
                 fingerprints.put(language.id(), fingerprint);
             }
         }
-        new SearchIndexWriter(settings).withMemory(settings.cacheFolder()).write(catalog, staging,
+        search.write(catalog, staging,
                 l -> fingerprints.containsKey(l.id()));
         fingerprints.forEach((id, fingerprint) -> pages.recordFolder(id + "/search/", fingerprint, staging));
     }

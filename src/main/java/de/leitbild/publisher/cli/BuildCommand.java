@@ -40,7 +40,8 @@ final class BuildCommand implements Callable<Integer> {
         PrintStream err = System.err;
         long start = System.nanoTime();
         try (AsciidocEngine engine = new AsciidocEngine()) {
-            SiteBuild.Result result = new SiteBuild(engine).run(rootFolder, outputFolder);
+            SiteBuild.Result result = new SiteBuild(engine).leavingLeftoversToTheNextBuild()
+                    .run(rootFolder, outputFolder);
             for (Problem warning : result.warnings()) {
                 err.println(warning.format(rootFolder));
             }

@@ -105,7 +105,8 @@ public final class UnsafeMarkupScanner {
      * and a build of thousands of documents then skips the line-by-line analysis.
      */
     private static boolean mayHoldUnsafeMarkup(String line) {
-        return line.contains("+++") || line.contains("pass") || line.contains("$$") || containsJavascript(line);
+        return line.contains("+++") || line.contains("[pass") || line.contains("pass:") || line.contains("$$")
+                || containsJavascript(line);
     }
 
     /** The word javascript in any mix of ASCII case, as the patterns' (?i) sees it. */

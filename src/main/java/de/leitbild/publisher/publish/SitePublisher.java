@@ -53,6 +53,8 @@ public final class SitePublisher {
         if (!leftovers.isEmpty()) {
             clearing = new Thread(() -> leftovers.forEach(SitePublisher::deleteQuietly), "clear-leftovers");
             clearing.setDaemon(true);
+            // Behind the build's own work: its processor time is what is left over.
+            clearing.setPriority(Thread.MIN_PRIORITY);
             clearing.start();
         }
         Files.createDirectories(staging);
@@ -61,10 +63,10 @@ public final class SitePublisher {
 
     /**
      * Replaces the output folder with the staging folder; the replaced site stays beside it as
-     * {@code .<output>.previous} until the next build deletes it.
+     * {@code .<output>.previous} until the next build deletes it. The deletion of older leftovers is not waited
+     * for: what it has not finished when the program ends, the next build goes on with.
      */
     public void publish(Path staging) throws IOException {
-        awaitClearing();
         Path previous = sibling(".previous");
         deleteTree(previous);
         if (Files.exists(output)) {
@@ -81,6 +83,11 @@ public final class SitePublisher {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Waits until what earlier builds left beside the output is deleted (for callers that need the space). */
+    public void awaitLeftovers() {
+        awaitClearing();
     }
 
     private void awaitClearing() {

@@ -58,11 +58,40 @@ public final class SearchIndexWriter {
     private SearchIndexWriter(SiteSettings settings, Path memoryFolder) {
         this.settings = settings;
         this.memoryFolder = memoryFolder;
+        if (memoryFolder != null) {
+            // Tens of megabytes for a large site: read on their own threads while the earlier stages run.
+            // One after another on one thread: the build's start (JRuby) needs the processor more urgently.
+            String stamp = de.leitbild.publisher.content.ConversionStore.codeStamp(SearchIndexWriter.class);
+            java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newSingleThreadExecutor(
+                    runnable -> {
+                        Thread thread = new Thread(runnable, "search-memory");
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+            for (Language language : settings.languages()) {
+                sectionMemories.put(language.id(), java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> SectionMemory.load(memoryFolder.resolve("search-sections-" + language.id() + ".bin"),
+                                stamp), reader));
+                wordMemories.put(language.id(), java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> WordMemory.read(memoryFolder.resolve("search-words-" + language.id() + ".bin"),
+                                stamp + ":" + language.analyzer()), reader));
+            }
+            if (settings.languages().stream().anyMatch(l -> LanguageAnalyzers.splitsCompounds(l.analyzer()))) {
+                reader.execute(CompoundDictionary::germanWordList);
+            }
+            reader.shutdown();
+        }
     }
+
+    private final Map<String, java.util.concurrent.CompletableFuture<SectionMemory>> sectionMemories =
+            new java.util.HashMap<>();
+    private final Map<String, java.util.concurrent.CompletableFuture<WordMemory.Stored>> wordMemories =
+            new java.util.HashMap<>();
 
     /**
      * Keeps the sections of each language's pages in {@code folder} (the build's cache), so that a later build
-     * reads only the pages that changed.
+     * reads only the pages that changed. What the last build kept there is read at once, on other threads:
+     * make the writer early in a build.
      */
     public SearchIndexWriter withMemory(Path folder) {
         return new SearchIndexWriter(settings, folder);
@@ -106,9 +135,11 @@ public final class SearchIndexWriter {
 
     private LanguageIndex writeLanguage(Language language, Catalog catalog, Path staging) throws IOException {
         SectionMemory memory = memoryFolder == null ? SectionMemory.none()
-                : SectionMemory.load(memoryFolder.resolve("search-sections-" + language.id() + ".bin"),
-                        de.leitbild.publisher.content.ConversionStore.codeStamp(SearchIndexWriter.class));
+                : sectionMemories.get(language.id()).join();
         List<SearchSection> sections = sections(language, catalog, staging, memory);
+        // Kept for the next build while this one indexes; only a cache, so failing to keep it costs nothing.
+        var keepingSections = java.util.concurrent.CompletableFuture.runAsync(() -> keep(memory::save),
+                SearchIndexWriter::onItsOwnThread);
         String analyzerName = language.analyzer();
         // Each whitespace-separated text once: the compound dictionary and the keys are made of words, and
         // splitting at whitespace first changes no word (both split at whitespace too).
@@ -118,11 +149,10 @@ public final class SearchIndexWriter {
                 : new CompoundDictionary.Parts(new TreeSet<>(), new TreeSet<>());
         SortedMap<String, ScoredPostings.Postings> postings;
         KeyVocabulary vocabulary;
+        java.util.concurrent.CompletableFuture<Void> keepingWords;
         try (Analyzer analyzer = LanguageAnalyzers.create(analyzerName, compoundParts.dictionary())) {
             WordMemory words = memoryFolder == null ? WordMemory.none()
-                    : WordMemory.load(memoryFolder.resolve("search-words-" + language.id() + ".bin"),
-                            de.leitbild.publisher.content.ConversionStore.codeStamp(SearchIndexWriter.class) + ":"
-                                    + analyzerName, compoundParts.dictionary());
+                    : wordMemories.get(language.id()).join().validFor(compoundParts.dictionary());
             TermAnalysis analysis = new TermAnalysis(analyzer, LanguageAnalyzers.analysesWordByWord(analyzerName),
                     words.remembered());
             postings = ScoredPostings.compute(ScoredPostings.analyse(analysis, sections));
@@ -132,11 +162,10 @@ public final class SearchIndexWriter {
             vocabulary.addTexts(texts, indexTerms);
             // Compound tails that never stand alone (mappe of Willkommensmappe) are words a reader types too.
             vocabulary.addText(String.join(" ", compoundParts.tails()), indexTerms);
-            try {
-                words.save(compoundParts.dictionary(), analysis.words());
-            } catch (IOException e) {
-                // Only the next build is slower: it analyses every word again.
-            }
+            SortedSet<String> dictionary = compoundParts.dictionary();
+            Map<String, TermAnalysis.Analysed> analysed = analysis.words();
+            keepingWords = java.util.concurrent.CompletableFuture.runAsync(
+                    () -> keep(() -> words.save(dictionary, analysed)), SearchIndexWriter::onItsOwnThread);
         }
         Path folder = staging.resolve(language.id()).resolve("search");
         Files.createDirectories(folder.resolve("keys"));
@@ -202,12 +231,29 @@ public final class SearchIndexWriter {
         manifest.put("stopKeys", new ArrayList<>(vocabulary.stopKeys()));
         manifest.put("maxQueryLength", MAX_QUERY_LENGTH);
         bytes += writeGzipJson(folder.resolve("manifest.json.gz"), manifest);
-        try {
-            memory.save();
-        } catch (IOException e) {
-            // Only the next build is slower: it reads every page again.
-        }
+        keepingSections.join();
+        keepingWords.join();
         return new LanguageIndex(language.id(), sections.size(), termIds.size(), vocabulary.keys().size(), bytes);
+    }
+
+    /** Writes part of the build cache; it may fail on a full or read-only disk. */
+    private interface CacheWrite {
+        void run() throws IOException;
+    }
+
+    /** Only the next build is slower if its cache cannot be kept: it reads and analyses again. */
+    private static void keep(CacheWrite write) {
+        try {
+            write.run();
+        } catch (IOException e) {
+            // Nothing to report: the index itself is written.
+        }
+    }
+
+    private static void onItsOwnThread(Runnable work) {
+        Thread thread = new Thread(work, "keep-search-memory");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** The {@link #MAX_POSTINGS} sections where a term scores highest (ties: the earlier section), by section. */

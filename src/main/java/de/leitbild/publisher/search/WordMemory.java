@@ -49,37 +49,59 @@ final class WordMemory {
 
     /** The words in {@code file} whose analysis still holds with {@code dictionary}. */
     static WordMemory load(Path file, String codeStamp, SortedSet<String> dictionary) {
-        Map<String, TermAnalysis.Analysed> known = new HashMap<>();
+        return read(file, codeStamp).validFor(dictionary);
+    }
+
+    /**
+     * What {@code file} holds, not yet checked against a dictionary: the build reads it while it converts,
+     * before the search stage knows this build's compound dictionary.
+     */
+    static Stored read(Path file, String codeStamp) {
+        SortedSet<String> before = new TreeSet<>();
+        Map<String, TermAnalysis.Analysed> words = new HashMap<>();
         if (Files.isRegularFile(file)) {
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
                 if (in.readInt() == FORMAT && in.readUTF().equals(codeStamp)) {
                     int entries = in.readInt();
-                    SortedSet<String> before = new TreeSet<>();
                     for (int i = 0; i < entries; i++) {
                         before.add(readText(in));
                     }
-                    Set<String> changed = symmetricDifference(before, dictionary);
-                    if (changed.size() <= MAX_DICTIONARY_CHANGES) {
-                        ChangedParts parts = new ChangedParts(changed);
-                        int words = in.readInt();
-                        for (int i = 0; i < words; i++) {
-                            String word = readText(in);
-                            String[] terms = new String[in.readInt()];
-                            for (int t = 0; t < terms.length; t++) {
-                                terms[t] = readText(in);
-                            }
-                            int positions = in.readInt();
-                            if (!parts.occurIn(word)) {
-                                known.put(word, new TermAnalysis.Analysed(terms, positions));
-                            }
+                    int count = in.readInt();
+                    for (int i = 0; i < count; i++) {
+                        String word = readText(in);
+                        String[] terms = new String[in.readInt()];
+                        for (int t = 0; t < terms.length; t++) {
+                            terms[t] = readText(in);
                         }
+                        words.put(word, new TermAnalysis.Analysed(terms, in.readInt()));
                     }
                 }
             } catch (IOException | RuntimeException e) {
-                known.clear();
+                before.clear();
+                words.clear();
             }
         }
-        return new WordMemory(file, codeStamp, known);
+        return new Stored(file, codeStamp, before, words);
+    }
+
+    /** The words a file holds and the dictionary they were analysed with. */
+    record Stored(Path file, String codeStamp, SortedSet<String> dictionary,
+            Map<String, TermAnalysis.Analysed> words) {
+
+        /** The words whose analysis still holds with {@code dictionary}. */
+        WordMemory validFor(SortedSet<String> current) {
+            Map<String, TermAnalysis.Analysed> known = new HashMap<>();
+            Set<String> changed = symmetricDifference(dictionary, current);
+            if (!words.isEmpty() && changed.size() <= MAX_DICTIONARY_CHANGES) {
+                ChangedParts parts = new ChangedParts(changed);
+                words.forEach((word, analysed) -> {
+                    if (!parts.occurIn(word)) {
+                        known.put(word, analysed);
+                    }
+                });
+            }
+            return new WordMemory(file, codeStamp, known);
+        }
     }
 
     /** The remembered words and their analysis. */

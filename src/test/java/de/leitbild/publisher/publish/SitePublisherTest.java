@@ -28,6 +28,7 @@ class SitePublisherTest {
         Path staging = third.prepareStaging();
         Files.writeString(staging.resolve("index.html"), "third");
         third.publish(staging);
+        third.awaitLeftovers();
 
         assertThat(Files.readString(output.resolve("index.html"))).isEqualTo("third");
         assertThat(siblings()).containsExactlyInAnyOrder("site", ".site.previous");
@@ -68,6 +69,7 @@ class SitePublisherTest {
         Path staging = publisher.prepareStaging();
         Files.writeString(staging.resolve("index.html"), text);
         publisher.publish(staging);
+        publisher.awaitLeftovers();
     }
 
     private java.util.List<String> siblings() throws IOException {
