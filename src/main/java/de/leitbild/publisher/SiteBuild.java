@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import de.leitbild.publisher.bake.BakedSite;
+import de.leitbild.publisher.cache.CacheFile;
 import de.leitbild.publisher.bake.EditorGuidePage;
 import de.leitbild.publisher.publish.OutputMemory;
 import de.leitbild.publisher.bake.SiteBaker;
@@ -146,15 +147,14 @@ public final class SiteBuild {
             start = lap(millis, "bake", start);
             // Every conversion of this build is known now: kept for the next build while the search stage runs.
             // Only a cache, keyed by what each conversion is made of, so a build that fails later does no harm.
-            var keeping = java.util.concurrent.CompletableFuture.runAsync(() -> keep(conversions::save),
-                    SiteBuild::onItsOwnThread);
+            var keeping = CacheFile.keepInBackground("conversions", conversions::save);
             writeSearchIndex(search, settings, catalog, staging, pages);
             start = lap(millis, "search", start);
             publisher.publish(staging);
             if (waitsForLeftovers) {
                 publisher.awaitLeftovers();
             }
-            keep(pages::save);
+            CacheFile.keep("page fingerprints", pages::save);
             keeping.join();
             lap(millis, "publish", start);
         } catch (BuildFailure | RuntimeException e) {
@@ -184,27 +184,6 @@ public final class SiteBuild {
         search.write(catalog, staging,
                 l -> fingerprints.containsKey(l.id()));
         fingerprints.forEach((id, fingerprint) -> pages.recordFolder(id + "/search/", fingerprint, staging));
-    }
-
-    /** What keeps part of the build cache; it may fail on a full or read-only disk. */
-    private interface CacheWrite {
-        void run() throws IOException;
-    }
-
-    /** Keeps what the next build can reuse; failing to keep it only makes the next build slower. */
-    private static void keep(CacheWrite write) {
-        try {
-            write.run();
-        } catch (IOException e) {
-            System.err.println("note: the build cache could not be saved (" + e.getMessage()
-                    + "); the next build does that part of its work again");
-        }
-    }
-
-    private static void onItsOwnThread(Runnable work) {
-        Thread thread = new Thread(work, "keep-conversions");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     private static long lap(Map<String, Long> millis, String stage, long since) {

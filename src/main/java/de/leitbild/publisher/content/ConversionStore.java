@@ -1,7 +1,10 @@
 package de.leitbild.publisher.content;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
+import static de.leitbild.publisher.cache.CacheFile.readText;
+import static de.leitbild.publisher.cache.CacheFile.writeText;
+
+import de.leitbild.publisher.cache.CacheFile;
+
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -9,7 +12,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -69,7 +71,7 @@ public final class ConversionStore {
     private static Map<String, AsciidocEngine.Conversion> read(Path file, String codeStamp) {
         Map<String, AsciidocEngine.Conversion> known = new ConcurrentHashMap<>();
         if (Files.isRegularFile(file)) {
-            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            try (DataInputStream in = CacheFile.open(file)) {
                 if (in.readInt() == FORMAT && in.readUTF().equals(codeStamp)) {
                     int count = in.readInt();
                     for (int i = 0; i < count; i++) {
@@ -111,10 +113,7 @@ public final class ConversionStore {
         if (file == null) {
             return;
         }
-        Files.createDirectories(file.getParent());
-        Path partial = file.resolveSibling(file.getFileName() + ".partial");
-        try (OutputStream stream = Files.newOutputStream(partial);
-                DataOutputStream out = new DataOutputStream(new BufferedOutputStream(stream, 1 << 16))) {
+        CacheFile.write(file, out -> {
             out.writeInt(FORMAT);
             out.writeUTF(codeStamp);
             Map<String, AsciidocEngine.Conversion> sorted = new TreeMap<>(current);
@@ -123,8 +122,7 @@ public final class ConversionStore {
                 out.writeUTF(entry.getKey());
                 writeConversion(out, entry.getValue());
             }
-        }
-        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        });
     }
 
     private String key(Path source, String text, Map<String, Object> attributes) {
@@ -183,19 +181,7 @@ public final class ConversionStore {
                 List.copyOf(problems));
     }
 
-    private static void writeText(DataOutputStream out, String text) throws IOException {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes);
-    }
 
-    private static String readText(DataInputStream in) throws IOException {
-        int length = in.readInt();
-        if (length < 0 || length > (1 << 28)) {
-            throw new IOException("damaged store");
-        }
-        return new String(in.readNBytes(length), StandardCharsets.UTF_8);
-    }
 
     /** Names the code of this build, so that an update of the generator throws away what the old one made. */
     public static String codeStamp(Class<?> anyClassOfTheGenerator) {

@@ -1,7 +1,7 @@
 package de.leitbild.publisher.publish;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
+import de.leitbild.publisher.cache.CacheFile;
+
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -57,7 +57,7 @@ public final class OutputMemory {
     public static OutputMemory load(Path file, Path publishedSite) {
         Map<String, Page> known = new ConcurrentHashMap<>();
         if (Files.isRegularFile(file) && Files.isDirectory(publishedSite)) {
-            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            try (DataInputStream in = CacheFile.open(file)) {
                 if (in.readInt() == FORMAT) {
                     int count = in.readInt();
                     for (int i = 0; i < count; i++) {
@@ -220,10 +220,7 @@ public final class OutputMemory {
         if (file == null) {
             return;
         }
-        Files.createDirectories(file.getParent());
-        Path partial = file.resolveSibling(file.getFileName() + ".partial");
-        try (OutputStream stream = Files.newOutputStream(partial);
-                DataOutputStream out = new DataOutputStream(new BufferedOutputStream(stream, 1 << 16))) {
+        CacheFile.write(file, out -> {
             out.writeInt(FORMAT);
             Map<String, Page> sorted = new TreeMap<>(current);
             out.writeInt(sorted.size());
@@ -236,7 +233,6 @@ public final class OutputMemory {
                     out.writeUTF(link);
                 }
             }
-        }
-        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        });
     }
 }

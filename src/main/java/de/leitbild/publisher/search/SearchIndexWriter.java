@@ -21,6 +21,7 @@ import org.apache.lucene.analysis.CharArraySet;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import de.leitbild.publisher.cache.CacheFile;
 import de.leitbild.publisher.config.Language;
 import de.leitbild.publisher.config.SiteSettings;
 import de.leitbild.publisher.content.Catalog;
@@ -138,8 +139,7 @@ public final class SearchIndexWriter {
                 : sectionMemories.get(language.id()).join();
         List<SearchSection> sections = sections(language, catalog, staging, memory);
         // Kept for the next build while this one indexes; only a cache, so failing to keep it costs nothing.
-        var keepingSections = java.util.concurrent.CompletableFuture.runAsync(() -> keep(memory::save),
-                SearchIndexWriter::onItsOwnThread);
+        var keepingSections = CacheFile.keepInBackground("search sections", memory::save);
         String analyzerName = language.analyzer();
         // Each whitespace-separated text once: the compound dictionary and the keys are made of words, and
         // splitting at whitespace first changes no word (both split at whitespace too).
@@ -164,8 +164,7 @@ public final class SearchIndexWriter {
             vocabulary.addText(String.join(" ", compoundParts.tails()), indexTerms);
             SortedSet<String> dictionary = compoundParts.dictionary();
             Map<String, TermAnalysis.Analysed> analysed = analysis.words();
-            keepingWords = java.util.concurrent.CompletableFuture.runAsync(
-                    () -> keep(() -> words.save(dictionary, analysed)), SearchIndexWriter::onItsOwnThread);
+            keepingWords = CacheFile.keepInBackground("search words", () -> words.save(dictionary, analysed));
         }
         Path folder = staging.resolve(language.id()).resolve("search");
         Files.createDirectories(folder.resolve("keys"));
@@ -234,26 +233,6 @@ public final class SearchIndexWriter {
         keepingSections.join();
         keepingWords.join();
         return new LanguageIndex(language.id(), sections.size(), termIds.size(), vocabulary.keys().size(), bytes);
-    }
-
-    /** Writes part of the build cache; it may fail on a full or read-only disk. */
-    private interface CacheWrite {
-        void run() throws IOException;
-    }
-
-    /** Only the next build is slower if its cache cannot be kept: it reads and analyses again. */
-    private static void keep(CacheWrite write) {
-        try {
-            write.run();
-        } catch (IOException e) {
-            // Nothing to report: the index itself is written.
-        }
-    }
-
-    private static void onItsOwnThread(Runnable work) {
-        Thread thread = new Thread(work, "keep-search-memory");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     /** The {@link #MAX_POSTINGS} sections where a term scores highest (ties: the earlier section), by section. */

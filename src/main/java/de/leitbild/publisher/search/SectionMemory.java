@@ -1,7 +1,10 @@
 package de.leitbild.publisher.search;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
+import static de.leitbild.publisher.cache.CacheFile.readText;
+import static de.leitbild.publisher.cache.CacheFile.writeText;
+
+import de.leitbild.publisher.cache.CacheFile;
+
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -9,7 +12,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +52,7 @@ final class SectionMemory {
     static SectionMemory load(Path file, String codeStamp) {
         Map<String, Entry> known = new TreeMap<>();
         if (Files.isRegularFile(file)) {
-            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            try (DataInputStream in = CacheFile.open(file)) {
                 if (in.readInt() == FORMAT && in.readUTF().equals(codeStamp)) {
                     int pages = in.readInt();
                     for (int p = 0; p < pages; p++) {
@@ -101,10 +103,7 @@ final class SectionMemory {
         if (file == null) {
             return;
         }
-        Files.createDirectories(file.getParent());
-        Path partial = file.resolveSibling(file.getFileName() + ".partial");
-        try (OutputStream stream = Files.newOutputStream(partial);
-                DataOutputStream out = new DataOutputStream(new BufferedOutputStream(stream, 1 << 16))) {
+        CacheFile.write(file, out -> {
             out.writeInt(FORMAT);
             out.writeUTF(codeStamp);
             Map<String, Entry> sorted = new TreeMap<>(current);
@@ -122,20 +121,9 @@ final class SectionMemory {
                     writeText(out, s.text());
                 }
             }
-        }
-        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        });
     }
 
     // A section's text can be longer than writeUTF's 64 kB.
-    private static void writeText(DataOutputStream out, String text) throws IOException {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes);
-    }
 
-    private static String readText(DataInputStream in) throws IOException {
-        byte[] bytes = new byte[in.readInt()];
-        in.readFully(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
-    }
 }

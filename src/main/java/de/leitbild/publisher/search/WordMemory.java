@@ -1,7 +1,10 @@
 package de.leitbild.publisher.search;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
+import static de.leitbild.publisher.cache.CacheFile.readText;
+import static de.leitbild.publisher.cache.CacheFile.writeText;
+
+import de.leitbild.publisher.cache.CacheFile;
+
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -9,7 +12,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -60,7 +62,7 @@ final class WordMemory {
         SortedSet<String> before = new TreeSet<>();
         Map<String, TermAnalysis.Analysed> words = new HashMap<>();
         if (Files.isRegularFile(file)) {
-            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            try (DataInputStream in = CacheFile.open(file)) {
                 if (in.readInt() == FORMAT && in.readUTF().equals(codeStamp)) {
                     int entries = in.readInt();
                     for (int i = 0; i < entries; i++) {
@@ -114,10 +116,7 @@ final class WordMemory {
         if (file == null) {
             return;
         }
-        Files.createDirectories(file.getParent());
-        Path partial = file.resolveSibling(file.getFileName() + ".partial");
-        try (OutputStream stream = Files.newOutputStream(partial);
-                DataOutputStream out = new DataOutputStream(new BufferedOutputStream(stream, 1 << 16))) {
+        CacheFile.write(file, out -> {
             out.writeInt(FORMAT);
             out.writeUTF(codeStamp);
             out.writeInt(dictionary.size());
@@ -134,8 +133,7 @@ final class WordMemory {
                 }
                 out.writeInt(word.getValue().positions());
             }
-        }
-        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        });
     }
 
     private static Set<String> symmetricDifference(SortedSet<String> before, SortedSet<String> after) {
@@ -215,15 +213,5 @@ final class WordMemory {
         }
     }
 
-    private static void writeText(DataOutputStream out, String text) throws IOException {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes);
-    }
 
-    private static String readText(DataInputStream in) throws IOException {
-        byte[] bytes = new byte[in.readInt()];
-        in.readFully(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
-    }
 }
