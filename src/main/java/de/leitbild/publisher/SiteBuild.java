@@ -109,8 +109,6 @@ public final class SiteBuild {
         SiteSettings settings = new SiteSettingsLoader().load(root, output);
         MessageBundles messages = MessageBundles.load(settings);
         start = lap(millis, "config", start);
-        // Made now, so that it reads what the last build kept for the search stage while this one converts.
-        SearchIndexWriter search = new SearchIndexWriter(settings).withMemory(settings.cacheFolder());
         ConversionStore conversions = ConversionStore.load(settings.cacheFolder().resolve(CONVERSIONS),
                 ConversionStore.codeStamp(SiteBuild.class));
         ContentCatalogReader.Reading reading = new ContentCatalogReader(settings, messages, engine)
@@ -127,6 +125,8 @@ public final class SiteBuild {
         }
         Catalog catalog = reading.catalog();
         start = lap(millis, "content", start);
+        // Made now, so that it reads what the last build kept for the search stage while this one bakes.
+        SearchIndexWriter search = new SearchIndexWriter(settings).withMemory(settings.cacheFolder());
         OutputMemory pages = OutputMemory.load(settings.cacheFolder().resolve(PAGES), settings.outputFolder());
         SitePublisher publisher = new SitePublisher(settings.outputFolder());
         Path staging;

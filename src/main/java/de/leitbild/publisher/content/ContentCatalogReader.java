@@ -117,8 +117,9 @@ public final class ContentCatalogReader {
                 staticFiles.add(new StaticFile(file, folder + "/" + inside));
             }
         }
-        // Reading and scanning thousands of files runs on all cores while JRuby starts; the order stays the files'.
-        List<Source> sources = candidates.parallelStream()
+        // Read on this thread alone while JRuby starts on another: the first conversion waits for JRuby, and
+        // JRuby's start goes fastest with a processor core to itself.
+        List<Source> sources = candidates.stream()
                 .map(c -> readSource(c.file(), c.language(), c.path(), problems))
                 .flatMap(Optional::stream)
                 .toList();
@@ -133,10 +134,12 @@ public final class ContentCatalogReader {
             conversions.add(convert.apply(sources.get(0)));
             conversions.addAll(sources.subList(1, sources.size()).parallelStream().map(convert).toList());
         }
-        List<CatalogDocument> documents = new ArrayList<>();
-        for (int i = 0; i < sources.size(); i++) {
-            document(sources.get(i), conversions.get(i), problems).ifPresent(documents::add);
-        }
+        List<AsciidocEngine.Conversion> converted = conversions;
+        List<CatalogDocument> documents = new ArrayList<>(java.util.stream.IntStream.range(0, sources.size())
+                .parallel()
+                .mapToObj(i -> document(sources.get(i), converted.get(i), problems))
+                .flatMap(Optional::stream)
+                .toList());
         documents.sort(Comparator.comparing(CatalogDocument::outputPath));
         List<Problem> warnings = new ArrayList<>();
         List<TranslationSet> sets = TranslationLinker.link(settings, documents, problems, warnings, lookUpHistory);
@@ -157,7 +160,8 @@ public final class ContentCatalogReader {
     }
 
     /** A source file read and scanned, waiting to be converted. */
-    private record Source(Path file, Language language, String path, String text, SourceHeader header) {
+    private record Source(Path file, Language language, String path, String text, SourceHeader header,
+            String version) {
     }
 
     private Optional<Source> readSource(Path file, Language language, String path, ProblemCollector problems) {
@@ -182,7 +186,8 @@ public final class ContentCatalogReader {
                     + "'= Title of the document'"));
             return Optional.empty();
         }
-        return Optional.of(new Source(file, language, path, text, header));
+        // Hashed here, on the reading threads: the version is a SHA-256 of the whole text.
+        return Optional.of(new Source(file, language, path, text, header, SourceVersion.of(text)));
     }
 
     /** Reads, converts and validates one document (the preview, after an edit). */
@@ -214,7 +219,7 @@ public final class ContentCatalogReader {
         Map<String, Integer> lineMap = new LinkedHashMap<>(header.attributeLines());
         lineMap.put("title", header.titleLine());
         return Optional.of(new CatalogDocument(file, source.language(), source.path(), type.get(), conversion.title(),
-                published, Map.copyOf(attributes), Map.copyOf(lineMap), SourceVersion.of(source.text()), conversion));
+                published, Map.copyOf(attributes), Map.copyOf(lineMap), source.version(), conversion));
     }
 
     private Map<String, Object> asciidocAttributes(Language language) {

@@ -35,14 +35,13 @@ public final class ConversionStore {
 
     private final Path file;
     private final String codeStamp;
-    private final java.util.concurrent.CompletableFuture<Map<String, AsciidocEngine.Conversion>> previous;
+    private Map<String, AsciidocEngine.Conversion> previous;
     private final Map<String, AsciidocEngine.Conversion> current = new ConcurrentHashMap<>();
     /** A language's attributes are one map for all its documents: written out once, not per document. */
     private final Map<Map<String, Object>, byte[]> attributeBytes =
             java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
-    private ConversionStore(Path file, String codeStamp,
-            java.util.concurrent.CompletableFuture<Map<String, AsciidocEngine.Conversion>> previous) {
+    private ConversionStore(Path file, String codeStamp, Map<String, AsciidocEngine.Conversion> previous) {
         this.file = file;
         this.codeStamp = codeStamp;
         this.previous = previous;
@@ -50,7 +49,7 @@ public final class ConversionStore {
 
     /** A store that remembers nothing: every document is converted. */
     public static ConversionStore none() {
-        return new ConversionStore(null, "", java.util.concurrent.CompletableFuture.completedFuture(Map.of()));
+        return new ConversionStore(null, "", Map.of());
     }
 
     /**
@@ -58,14 +57,17 @@ public final class ConversionStore {
      * the store is only a shortcut. {@code codeStamp} names the code that converts.
      */
     public static ConversionStore load(Path file, String codeStamp) {
-        // Tens of megabytes for a large site: read on another thread while the build reads the sources.
-        var known = java.util.concurrent.CompletableFuture.supplyAsync(() -> read(file, codeStamp),
-                runnable -> {
-                    Thread reader = new Thread(runnable, "conversion-store");
-                    reader.setDaemon(true);
-                    reader.start();
-                });
-        return new ConversionStore(file, codeStamp, known);
+        // Read when first needed, on the thread that needs it: while the build reads the sources, the other
+        // processor core is busy starting JRuby.
+        return new ConversionStore(file, codeStamp, null);
+    }
+
+    /** The conversions of the last build, read from the file on first use. */
+    private synchronized Map<String, AsciidocEngine.Conversion> previous() {
+        if (previous == null) {
+            previous = read(file, codeStamp);
+        }
+        return previous;
     }
 
     private static Map<String, AsciidocEngine.Conversion> read(Path file, String codeStamp) {
@@ -94,7 +96,7 @@ public final class ConversionStore {
             return engine.convert(source, text, attributes);
         }
         String key = key(source, text, attributes);
-        AsciidocEngine.Conversion conversion = previous.join().get(key);
+        AsciidocEngine.Conversion conversion = previous().get(key);
         if (conversion == null || !conversion.file().equals(source)) {
             conversion = engine.convert(source, text, attributes);
         }
@@ -104,7 +106,7 @@ public final class ConversionStore {
 
     /** How many documents this build took from the store instead of converting them. */
     public long reused() {
-        Map<String, AsciidocEngine.Conversion> known = previous.join();
+        Map<String, AsciidocEngine.Conversion> known = previous();
         return current.keySet().stream().filter(known::containsKey).count();
     }
 
