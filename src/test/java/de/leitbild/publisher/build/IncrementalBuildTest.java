@@ -124,6 +124,40 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void aRebuildAfterRetitlingOneBrochurePartRedoesTheOtherPartsPagesAndThePdfsLikeACleanBuild(
+            @TempDir Path folder) throws Exception {
+        SiteFixture site = SiteFixture.create(Files.createDirectories(folder.resolve("site")));
+        for (int part = 1; part <= 2; part++) {
+            site.write("content/de/heft/teil-" + part + ".adoc", """
+                    = Teil %d
+                    :jbake-type: page
+                    :jbake-status: published
+                    :brochure: heft
+                    :brochure-order: %d
+                    :brochure-title: Das Heft
+
+                    Der Text des Teils %d.
+                    """.formatted(part, part, part));
+        }
+        BuiltSites.build(site.root(), site.output());
+        Map<String, String> before = SiteFixture.fingerprint(site.output());
+
+        // The first part's page lists the second part's title; the PDFs (and their size on the pages) change.
+        Path second = site.root().resolve("content/de/heft/teil-2.adoc");
+        Files.writeString(second, read(second).replace("= Teil 2", "= Der zweite und längere Teil"));
+        SiteBuild.Result edited = BuiltSites.build(site.root(), site.output());
+        Map<String, String> after = SiteFixture.fingerprint(site.output());
+        assertThat(edited.reusedPages()).isPositive();
+        assertThat(read(site.output().resolve("de/heft/teil-1.html"))).contains("Der zweite und längere Teil");
+        assertThat(after.get("de/heft/teil-1.html")).isNotEqualTo(before.get("de/heft/teil-1.html"));
+        assertThat(after.get("de/pdf/heft.pdf")).isNotEqualTo(before.get("de/pdf/heft.pdf"));
+
+        Path clean = folder.resolve("clean");
+        BuiltSites.build(site.root(), clean);
+        assertThat(after).isEqualTo(SiteFixture.fingerprint(clean));
+    }
+
+    @Test
     void anUnchangedRepositorySiteIsTakenOverWholeWithItsPdfsAndEqualsACleanBuild(@TempDir Path folder)
             throws Exception {
         Map<String, String> clean = SiteFixture.fingerprint(BuiltSites.repositorySite());
