@@ -171,8 +171,7 @@ public final class SiteBuild {
 
     /** The search stage, for the languages whose pages changed; the others' index is taken over as it was. */
     private static void writeSearchIndex(SearchIndexWriter search, SiteSettings settings, Catalog catalog,
-            Path staging, OutputMemory pages)
-            throws BuildFailure {
+            Path staging, OutputMemory pages) throws BuildFailure {
         Map<String, String> fingerprints = new LinkedHashMap<>();
         for (var language : settings.languages()) {
             String folder = language.id() + "/search/";
@@ -181,8 +180,7 @@ public final class SiteBuild {
                 fingerprints.put(language.id(), fingerprint);
             }
         }
-        search.write(catalog, staging,
-                l -> fingerprints.containsKey(l.id()));
+        search.write(catalog, staging, l -> fingerprints.containsKey(l.id()));
         fingerprints.forEach((id, fingerprint) -> pages.recordFolder(id + "/search/", fingerprint, staging));
     }
 

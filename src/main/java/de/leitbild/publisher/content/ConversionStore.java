@@ -3,12 +3,9 @@ package de.leitbild.publisher.content;
 import static de.leitbild.publisher.cache.CacheFile.readText;
 import static de.leitbild.publisher.cache.CacheFile.writeText;
 
-import de.leitbild.publisher.cache.CacheFile;
-
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +18,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
+import de.leitbild.publisher.cache.CacheFile;
 import de.leitbild.publisher.problem.Problem;
 
 /**

@@ -1,11 +1,7 @@
 package de.leitbild.publisher.publish;
 
-import de.leitbild.publisher.cache.CacheFile;
-
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+
+import de.leitbild.publisher.cache.CacheFile;
 
 /**
  * What the last build published, file by file: each file's fingerprint (the hash of everything it was made from),

@@ -3,13 +3,8 @@ package de.leitbild.publisher.search;
 import static de.leitbild.publisher.cache.CacheFile.readText;
 import static de.leitbild.publisher.cache.CacheFile.writeText;
 
-import de.leitbild.publisher.cache.CacheFile;
-
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +14,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
+
+import de.leitbild.publisher.cache.CacheFile;
 
 /**
  * The sections of each page of a language as the last build read them, so that a build reads only the pages

@@ -3,13 +3,8 @@ package de.leitbild.publisher.search;
 import static de.leitbild.publisher.cache.CacheFile.readText;
 import static de.leitbild.publisher.cache.CacheFile.writeText;
 
-import de.leitbild.publisher.cache.CacheFile;
-
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +16,8 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+
+import de.leitbild.publisher.cache.CacheFile;
 
 /**
  * What the analyzer made of each distinct word in the last build of a language, so that a build analyses only
