@@ -605,19 +605,15 @@ public final class SiteBaker {
                 templates.render(model(values), template, locale, out);
                 StringBuffer page = out.getBuffer();
                 int at = page.indexOf(BODY_STAND_IN);
-                ByteArrayOutputStream bytes;
-                if (at >= 0 && page.indexOf(BODY_STAND_IN, at + 1) < 0) {
-                    bytes = new ByteArrayOutputStream(page.length() + body.size() + 1024);
-                    bytes.writeBytes(page.substring(0, at).getBytes(StandardCharsets.UTF_8));
-                    body.writeTo(bytes, messages);
-                    bytes.writeBytes(page.substring(at + BODY_STAND_IN.length()).getBytes(StandardCharsets.UTF_8));
-                } else {
+                if (at < 0 || page.indexOf(BODY_STAND_IN, at + 1) >= 0) {
                     setBody.accept(fullBody.get());
-                    out = new StringWriter(65536);
-                    templates.render(model(values), template, locale, out);
-                    bytes = new ByteArrayOutputStream(out.getBuffer().length() + 1024);
-                    bytes.writeBytes(out.toString().getBytes(StandardCharsets.UTF_8));
+                    write(outputPath, template, locale, values, templateFile, fingerprint, links);
+                    return;
                 }
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream(page.length() + body.size() + 1024);
+                bytes.writeBytes(page.substring(0, at).getBytes(StandardCharsets.UTF_8));
+                body.writeTo(bytes, messages);
+                bytes.writeBytes(page.substring(at + BODY_STAND_IN.length()).getBytes(StandardCharsets.UTF_8));
                 store(outputPath, bytes, fingerprint, links);
             } catch (RenderingException e) {
                 problems.add(templateProblem(e, templateFile, outputPath));
