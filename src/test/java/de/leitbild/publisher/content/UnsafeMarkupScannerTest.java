@@ -66,6 +66,15 @@ class UnsafeMarkupScannerTest {
     }
 
     @Test
+    void theWordJavascriptInProseIsNoFindingButALinkTargetBelowItOrSplitBeforeTheColonIs() {
+        assertThat(scan(HEADER + "Zum Lesen brauchen Sie kein JavaScript.\n")).isEmpty();
+        assertThat(scan(HEADER + "Zum Lesen brauchen Sie kein JavaScript.\n\nAber link:javascript:x()[hier].\n"))
+                .containsExactly("7: " + Kind.JAVASCRIPT_ADDRESS.message("javascript:"));
+        assertThat(scan(HEADER + "Kein JavaScript. Bitte link:javascript\t\n:x()[hier].\n"))
+                .containsExactly("6: " + Kind.JAVASCRIPT_ADDRESS.message("javascript:"));
+    }
+
+    @Test
     void aDocumentWithoutPassthroughsOrTheWordJavascriptHasNoFindings() {
         assertThat(scan(HEADER + "Ein Text mit <b>Spitzklammern</b>, onclick=\"x\" und Java-Script.\n")).isEmpty();
     }
