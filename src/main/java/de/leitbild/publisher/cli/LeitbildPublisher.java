@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The command line: {@code bin/leitbild-publisher <command>}. */
 @Command(name = "leitbild-publisher", mixinStandardHelpOptions = true, version = "Leitbild Publisher 0.1",
         description = "Builds the multilingual site of an integration office from AsciiDoc sources.",
-        subcommands = {BuildCommand.class, CheckCommand.class, NewCommand.class, ServeCommand.class,
+        subcommands = {BuildCommand.class, CheckCommand.class, DaemonCommand.class, NewCommand.class, ServeCommand.class,
                 TranslationsCommand.class})
 public final class LeitbildPublisher implements Runnable {
 

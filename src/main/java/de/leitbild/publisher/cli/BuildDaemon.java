@@ -1,0 +1,187 @@
+package de.leitbild.publisher.cli;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import de.leitbild.publisher.content.AsciidocEngine;
+
+/**
+ * The build daemon: a process that builds one root's site on request, one build at a time, with one Asciidoctor
+ * (JRuby) that stays started and code the JVM has compiled already. A rebuild then costs what changed, not the
+ * start of JRuby and of the compiler. Each build is an ordinary {@link de.leitbild.publisher.SiteBuild}: what it
+ * reuses comes from the build cache on disk, as for a build in a process of its own, so both give the same site.
+ * It ends after {@link #IDLE_MINUTES} minutes without a build, on {@code daemon --stop}, when a client of other
+ * code asks, or when its socket is gone.
+ */
+public final class BuildDaemon {
+
+    static final int IDLE_MINUTES = 30;
+
+    private final Path socket;
+    private final String identity;
+    private final long idleMillis;
+    private final AsciidocEngine engine = new AsciidocEngine();
+    private final Instant started = Instant.now();
+    private volatile long lastUsed = System.currentTimeMillis();
+    private volatile boolean busy;
+    private int builds;
+    /** The socket file this daemon made: a file of the same name made later by another daemon is not deleted. */
+    private Object socketKey;
+
+    private BuildDaemon(Path socket, String identity, long idleMillis) {
+        this.socket = socket;
+        this.identity = identity;
+        this.idleMillis = idleMillis;
+    }
+
+    /** Started by {@link BuildDaemonClient}: {@code <socket> <identity> <idle minutes>}. */
+    public static void main(String[] args) throws IOException {
+        new BuildDaemon(Path.of(args[0]), args[1], Long.parseLong(args[2]) * 60_000).serve();
+        System.exit(0);
+    }
+
+    private void serve() throws IOException {
+        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        try {
+            if (Files.exists(socket) && !BuildDaemonClient.answers(socket)) {
+                // Left by a daemon that was killed: nobody listens there any more.
+                Files.deleteIfExists(socket);
+            }
+            server.bind(UnixDomainSocketAddress.of(socket));
+            socketKey = Files.readAttributes(socket, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        } catch (IOException e) {
+            // Another daemon for this root was started at the same moment and listens already.
+            System.out.println(Instant.now() + " not started: " + socket + " is taken (" + e.getMessage() + ")");
+            server.close();
+            return;
+        }
+        System.out.println(Instant.now() + " listening on " + socket + " (pid " + ProcessHandle.current().pid()
+                + ", code and settings " + identity + ": " + DaemonAddress.daemonOptions() + ")");
+        ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "daemon-idle-watch");
+            thread.setDaemon(true);
+            return thread;
+        });
+        watch.scheduleWithFixedDelay(() -> {
+            boolean idle = !busy && System.currentTimeMillis() - lastUsed > idleMillis;
+            if (idle || !Files.exists(socket)) {
+                System.out.println(Instant.now() + (idle ? " idle, ending" : " socket gone, ending"));
+                close(server);
+            }
+        }, 5, 5, TimeUnit.SECONDS);
+        try {
+            while (server.isOpen()) {
+                SocketChannel client;
+                try {
+                    client = server.accept();
+                } catch (IOException e) {
+                    break;
+                }
+                busy = true;
+                try (client) {
+                    if (!answer(client)) {
+                        break;
+                    }
+                } catch (IOException e) {
+                    System.out.println(Instant.now() + " a client went away: " + e.getMessage());
+                } finally {
+                    busy = false;
+                    lastUsed = System.currentTimeMillis();
+                }
+            }
+        } finally {
+            watch.shutdownNow();
+            close(server);
+            engine.close();
+        }
+        // Ended as planned: its log is of no more use (one that crashed keeps it, for the message that says where).
+        Files.deleteIfExists(Path.of(socket.toString().replaceFirst("\\.socket$", ".log")));
+    }
+
+    /** Answers one client; false when the daemon should end. */
+    private boolean answer(SocketChannel client) throws IOException {
+        DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(client)));
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(client)));
+        DaemonProtocol.Request request = DaemonProtocol.Request.read(in);
+        if (!request.identity().equals(identity)) {
+            out.writeByte(DaemonProtocol.STALE);
+            out.flush();
+            System.out.println(Instant.now() + " a client of other code or settings (" + request.identity()
+                    + ") asked: ending");
+            return false;
+        }
+        PrintStream printOut = new PrintStream(new DaemonProtocol.FrameStream(out, DaemonProtocol.OUT), true,
+                StandardCharsets.UTF_8);
+        PrintStream printErr = new PrintStream(new DaemonProtocol.FrameStream(out, DaemonProtocol.ERR), true,
+                StandardCharsets.UTF_8);
+        int exit = 0;
+        boolean goOn = true;
+        switch (request.command()) {
+            case "build" -> {
+                exit = BuildRun.build(Path.of(request.root()), Path.of(request.output()), request.stacktrace(),
+                        engine, builds > 0, printOut, printErr);
+                builds++;
+                System.out.println(Instant.now() + " build " + builds + " of " + request.root() + ": exit " + exit);
+            }
+            case "status" -> printOut.printf("The build daemon of %s runs as process %d since %s and has built %d "
+                    + "time(s); it ends %d minutes after the last build.%n", request.root(),
+                    ProcessHandle.current().pid(), started, builds, idleMillis / 60_000);
+            case "stop" -> {
+                printOut.printf("The build daemon of %s (process %d) has ended.%n", request.root(),
+                        ProcessHandle.current().pid());
+                goOn = false;
+            }
+            default -> {
+                printErr.println("unknown daemon command: " + request.command());
+                exit = 2;
+            }
+        }
+        printOut.flush();
+        printErr.flush();
+        synchronized (out) {
+            out.writeByte(DaemonProtocol.EXIT);
+            out.writeInt(exit);
+            out.flush();
+        }
+        if (goOn && "build".equals(request.command())) {
+            // An idle daemon should hold no more memory than it needs: the serial collector gives unused heap
+            // back over consecutive full collections (2,000 documents: 880 MB resident after a build, 640 MB after
+            // two collections, with 50 MB of the heap in use).
+            System.gc();
+            System.gc();
+        }
+        return goOn;
+    }
+
+    private void close(ServerSocketChannel server) {
+        try {
+            server.close();
+        } catch (IOException e) {
+            // Closing only ends the accept loop.
+        }
+        try {
+            if (socketKey != null && socketKey.equals(Files.readAttributes(socket,
+                    java.nio.file.attribute.BasicFileAttributes.class).fileKey())) {
+                Files.deleteIfExists(socket);
+            }
+        } catch (IOException e) {
+            // Gone already, or a socket file left over: the next daemon finds that nobody answers there.
+        }
+    }
+}

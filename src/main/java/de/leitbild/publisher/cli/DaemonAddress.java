@@ -1,0 +1,70 @@
+package de.leitbild.publisher.cli;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+
+import de.leitbild.publisher.content.ConversionStore;
+
+/**
+ * Where the build daemon of a site's root listens (a Unix socket) and writes its log, and which code and JVM
+ * settings it runs: one daemon per root and user, in a folder only that user may open.
+ */
+record DaemonAddress(Path socket, Path log, String identity) {
+
+    /** The daemon of {@code root} for the code and JVM settings of this process. */
+    static DaemonAddress of(Path root) throws IOException {
+        Path folder = Path.of(System.getProperty("java.io.tmpdir"), "leitbild-publisher-"
+                + System.getProperty("user.name").replaceAll("[^A-Za-z0-9._-]", "_"));
+        Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rwx------");
+        if (!Files.isDirectory(folder)) {
+            try {
+                Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(ownerOnly));
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // Made by a build started at the same moment: checked below like any other.
+            }
+        }
+        // Anyone who may open the socket may make the daemon build: the folder must be this user's alone.
+        if (!Files.getOwner(folder).getName().equals(System.getProperty("user.name"))
+                || !Files.getPosixFilePermissions(folder).equals(ownerOnly)) {
+            throw new IOException(folder + " must belong to " + System.getProperty("user.name")
+                    + " and be readable by nobody else (chmod 700)");
+        }
+        // A socket's path is limited to about 100 bytes: the root is named by a digest.
+        String name = digest(root.toString()).substring(0, 16);
+        return new DaemonAddress(folder.resolve(name + ".socket"), folder.resolve(name + ".log"),
+                digest(ConversionStore.codeStamp(DaemonAddress.class) + "\n" + System.getProperty("java.home")
+                        + "\n" + String.join("\n", daemonOptions())).substring(0, 16));
+    }
+
+    /**
+     * The JVM options the daemon runs with: those of this process (heap bound, collector, class-data archive),
+     * except that it uses the optimising compiler, since it lives long enough for the compiled code to pay off
+     * (the launcher stops at the quick compiler for one short build), and that it writes no class-data archive.
+     */
+    static List<String> daemonOptions() {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(option -> !option.startsWith("-XX:TieredStopAtLevel")
+                        && !option.startsWith("-XX:ArchiveClassesAtExit")
+                        && !option.startsWith("-agentlib") && !option.startsWith("-javaagent"))
+                .toList();
+    }
+
+    private static String digest(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
