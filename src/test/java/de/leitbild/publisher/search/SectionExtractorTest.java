@@ -1,0 +1,51 @@
+package de.leitbild.publisher.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+/** How a baked page is split into search sections, and the text each section gets. */
+class SectionExtractorTest {
+
+    @Test
+    void whitespaceIsCollapsedExactlyAsTheRegularExpressionWouldCollapseIt() {
+        String alphabet = " \t\n\u000B\f\r\u00A0\u2003\u200Bab\u00E4-";
+        Random random = new Random(7);
+        for (int n = 0; n < 5_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(30); i > 0; i--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            assertThat(SectionExtractor.collapseWhitespace(text)).as("%s", text.toString().chars().boxed().toList())
+                    .isEqualTo(text.toString().replaceAll("\\s+", " "));
+        }
+    }
+
+    @Test
+    void aPageIsSplitAtHeadingsWithAnIdAndAHeadingsTextStaysOutOfItsSection() throws Exception {
+        String page = """
+                <!DOCTYPE html><html><body><header><h2 id="nav">Navigation</h2></header>
+                <main><h1>Leitbild  der Stadt</h1><div class="document-header"><p class="lead">Kurz\u00A0gesagt</p></div>
+                <div class="document-body"><p>Einleitung mit <em>Betonung</em>\n und   Umbruch.</p>
+                <h2 id="ziele">Unsere <span>Ziele</span></h2><p>Teilhabe<sup class="footnote-ref">1</sup> für alle.</p>
+                <h3>Ohne Anker</h3><p>Weiter im selben Abschnitt.</p>
+                <h4 id="wege">Wege</h4><ul><li>Beratung</li><li>Sprache</li></ul></div></main></body></html>
+                """;
+        List<SearchSection> sections = SectionExtractor.sections(page.getBytes(StandardCharsets.UTF_8),
+                "leitbild.html", 5);
+        assertThat(sections).extracting(SearchSection::id).containsExactly(5, 6, 7);
+        assertThat(sections).extracting(SearchSection::url)
+                .containsExactly("leitbild.html", "leitbild.html#ziele", "leitbild.html#wege");
+        assertThat(sections).extracting(SearchSection::heading)
+                .containsExactly("Leitbild der Stadt", "Unsere Ziele", "Wege");
+        assertThat(sections).extracting(SearchSection::pageTitleField).containsExactly("Leitbild der Stadt", "", "");
+        assertThat(sections).extracting(SearchSection::text).containsExactly(
+                "Kurz gesagt Einleitung mit Betonung und Umbruch.",
+                "Teilhabe für alle. Ohne Anker Weiter im selben Abschnitt.",
+                "Beratung Sprache");
+    }
+}
