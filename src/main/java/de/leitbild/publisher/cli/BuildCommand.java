@@ -20,8 +20,9 @@ final class BuildCommand implements Callable<Integer> {
     private Path output;
 
     @Option(names = "--daemon", description = "Build in the build daemon of this root, a background process that "
-            + "keeps Asciidoctor and the compiled code warm between builds: started by the first such build, it "
-            + "ends " + BuildDaemon.IDLE_MINUTES + " minutes after the last one or with 'daemon --stop'.")
+            + "keeps Asciidoctor and the compiled code warm between builds. When none runs, this build runs here "
+            + "and starts one; it ends " + BuildDaemon.IDLE_MINUTES + " minutes after the last build or with "
+            + "'daemon --stop'.")
     private boolean daemon;
 
     @Option(names = "--stacktrace", description = "Show the Java stack trace of an internal error.")

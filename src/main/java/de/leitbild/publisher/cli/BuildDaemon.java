@@ -135,7 +135,7 @@ public final class BuildDaemon {
         switch (request.command()) {
             case "build" -> {
                 exit = BuildRun.build(Path.of(request.root()), Path.of(request.output()), request.stacktrace(),
-                        engine, builds > 0, printOut, printErr);
+                        engine, true, printOut, printErr);
                 builds++;
                 System.out.println(Instant.now() + " build " + builds + " of " + request.root() + ": exit " + exit);
             }

@@ -25,8 +25,6 @@ import de.leitbild.publisher.content.AsciidocEngine;
  */
 final class BuildDaemonClient {
 
-    private static final long START_TIMEOUT_MILLIS = 60_000;
-
     private final Path root;
     private final PrintStream out;
     private final PrintStream err;
@@ -37,7 +35,12 @@ final class BuildDaemonClient {
         this.err = err;
     }
 
-    /** Builds the root into {@code output} in the daemon; returns the build's exit code. */
+    /**
+     * Builds the root into {@code output} in its daemon and returns the build's exit code. When none runs (or one
+     * of other code, which then ends), this build runs here, as fast as without {@code --daemon} (a new daemon's
+     * first build would be slower: its optimising compiler has everything to do at once), and a daemon is started
+     * for the next builds.
+     */
     int build(Path output, boolean stacktrace) {
         DaemonAddress address;
         try {
@@ -46,18 +49,11 @@ final class BuildDaemonClient {
             err.println("note: no build daemon can run (" + e.getMessage() + "); building in this process.");
             return buildHere(output, stacktrace);
         }
-        DaemonProtocol.Request request = new DaemonProtocol.Request(address.identity(), "build", root.toString(),
-                output.toString(), stacktrace);
-        for (int attempt = 0; attempt < 3; attempt++) {
-            SocketChannel running = connect(address.socket());
-            SocketChannel channel = running != null ? running : start(address);
-            if (channel == null) {
-                err.println("note: the build daemon did not start (its log: " + address.log()
-                        + "); building in this process.");
-                return buildHere(output, stacktrace);
-            }
+        SocketChannel channel = connect(address.socket());
+        if (channel != null) {
             try (channel) {
-                Integer exit = ask(channel, request);
+                Integer exit = ask(channel, new DaemonProtocol.Request(address.identity(), "build", root.toString(),
+                        output.toString(), stacktrace));
                 if (exit != null) {
                     return exit;
                 }
@@ -66,10 +62,17 @@ final class BuildDaemonClient {
                         + address.log() + "). Build again; if it happens again, build without --daemon.");
                 return 2;
             }
-            // The daemon ran other code or settings (a new version was built): it has ended, a new one starts.
+            // It ran other code or settings (a new version was built) and has ended.
             awaitGone(address.socket());
         }
-        return buildHere(output, stacktrace);
+        int exit = buildHere(output, stacktrace);
+        if (start(address)) {
+            out.println("The build daemon of " + root + " is starting for the next builds with --daemon (it ends "
+                    + BuildDaemon.IDLE_MINUTES + " minutes after the last one, or with 'daemon --stop').");
+        } else {
+            err.println("note: the build daemon could not be started (its log: " + address.log() + ").");
+        }
+        return exit;
     }
 
     /** Asks the daemon of the root for its status or to stop; says so when none runs. */
@@ -161,8 +164,11 @@ final class BuildDaemonClient {
         }
     }
 
-    /** Starts the root's daemon and returns a connection to it, or null if it does not come up. */
-    private SocketChannel start(DaemonAddress address) {
+    /**
+     * Starts the root's daemon in the background and returns at once (it takes its socket within a second, and
+     * starts Asciidoctor while nobody waits for it); false if the process could not be started.
+     */
+    private boolean start(DaemonAddress address) {
         List<String> command = new ArrayList<>();
         // A session of its own: Ctrl+C in the terminal of the build that started it does not end it.
         if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
@@ -176,30 +182,14 @@ final class BuildDaemonClient {
         command.add(address.socket().toString());
         command.add(address.identity());
         command.add(Integer.toString(BuildDaemon.IDLE_MINUTES));
-        out.println("Starting the build daemon of " + root + " (it ends " + BuildDaemon.IDLE_MINUTES
-                + " minutes after the last build, or with 'daemon --stop').");
-        Process process;
         try {
-            process = new ProcessBuilder(command).redirectErrorStream(true)
+            new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(address.log().toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+            return true;
         } catch (IOException e) {
-            return null;
+            return false;
         }
-        long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
-        while (System.currentTimeMillis() < deadline) {
-            SocketChannel channel = connect(address.socket());
-            if (channel != null) {
-                return channel;
-            }
-            if (!process.isAlive()) {
-                // Ended at once: another daemon took the socket in the meantime (then it answers), or it failed.
-                return connect(address.socket());
-            }
-            pause(20);
-        }
-        process.destroy();
-        return null;
     }
 
     private static void awaitGone(Path socket) {

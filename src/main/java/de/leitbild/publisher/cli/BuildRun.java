@@ -22,9 +22,9 @@ final class BuildRun {
     /**
      * Builds {@code root} into {@code output} with {@code engine}; prints the summary to {@code out}, warnings and
      * problems to {@code err}; returns the exit code (0 built, 1 problems in the sources, 2 internal error).
-     * {@code warm} says that the engine ran earlier builds, so its start is no part of this one.
+     * {@code inDaemon} says that the engine is the build daemon's, started before this build was asked for.
      */
-    static int build(Path root, Path output, boolean stacktrace, AsciidocEngine engine, boolean warm,
+    static int build(Path root, Path output, boolean stacktrace, AsciidocEngine engine, boolean inDaemon,
             PrintStream out, PrintStream err) {
         long start = System.nanoTime();
         try {
@@ -34,7 +34,7 @@ final class BuildRun {
             }
             long total = (System.nanoTime() - start) / 1_000_000;
             long engineMillis = engine.startMillis();
-            String asciidoctor = warm ? "asciidoctor already running in the build daemon"
+            String asciidoctor = inDaemon ? "asciidoctor kept by the build daemon"
                     : engineMillis < 0 ? "asciidoctor not needed" : "asciidoctor start " + engineMillis + " ms";
             out.printf("Built %d pages from %d documents into %s in %d ms (%s, %s; unchanged since the last build: "
                     + "%d conversions, %d pages and indexes).%n",

@@ -139,6 +139,11 @@ public final class AsciidocEngine implements AutoCloseable {
         }
     }
 
+    /** Whether Asciidoctor has started (or failed to): a conversion does not wait for it. */
+    public boolean isStarted() {
+        return starting.isDone();
+    }
+
     /** How long Asciidoctor took to start, or -1 if it is still starting. */
     public long startMillis() {
         return startMillis;

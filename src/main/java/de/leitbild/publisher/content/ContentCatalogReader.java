@@ -118,8 +118,10 @@ public final class ContentCatalogReader {
             }
         }
         // Read on this thread alone while JRuby starts on another: the first conversion waits for JRuby, and
-        // JRuby's start goes fastest with a processor core to itself.
-        List<Source> sources = candidates.stream()
+        // JRuby's start goes fastest with a processor core to itself. An engine that has started already (the
+        // build daemon's, the preview's) leaves all cores to the reading.
+        var reading = engine.isStarted() ? candidates.parallelStream() : candidates.stream();
+        List<Source> sources = reading
                 .map(c -> readSource(c.file(), c.language(), c.path(), problems))
                 .flatMap(Optional::stream)
                 .toList();

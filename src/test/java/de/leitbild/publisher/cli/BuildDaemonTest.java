@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,68 +31,96 @@ class BuildDaemonTest {
     void buildsHandedToTheDaemonAreServedByOneWarmProcessAndGiveTheSameSiteAsABuildInThisProcess(
             @TempDir Path folder) throws IOException {
         SiteFixture site = site(folder);
+        String root = site.root().toString();
         try {
-            Run first = run("build", "--daemon", "--root", site.root().toString(), "--output", folder + "/a");
+            // No daemon yet: this build runs here, then starts one.
+            Run first = run("build", "--daemon", "--root", root, "--output", folder + "/a");
             assertThat(first.exit()).as(first.err()).isZero();
-            assertThat(first.out()).contains("Starting the build daemon").contains("Built ");
+            assertThat(first.out()).contains("Built ").contains("asciidoctor start")
+                    .contains("is starting for the next builds");
+            long daemon = awaitDaemon(root);
             site.write("content/de/hallo.adoc", "= Hallo\n:jbake-type: page\n:jbake-status: published\n\n"
                     + "Ein geändertes Dokument.\n");
-            Run second = run("build", "--daemon", "--root", site.root().toString(), "--output", folder + "/a");
-            assertThat(second.exit()).as(second.err()).isZero();
-            assertThat(second.out()).doesNotContain("Starting the build daemon")
-                    .contains("asciidoctor already running in the build daemon");
-            assertThat(run("daemon", "--root", site.root().toString(), "--status").out())
-                    .contains("has built 2 time(s)");
+            for (int build = 1; build <= 2; build++) {
+                Run served = run("build", "--daemon", "--root", root, "--output", folder + "/a");
+                assertThat(served.exit()).as(served.err()).isZero();
+                assertThat(served.out()).contains("asciidoctor kept by the build daemon")
+                        .doesNotContain("is starting");
+            }
+            Run status = run("daemon", "--root", root, "--status");
+            assertThat(status.out()).contains("has built 2 time(s)");
+            assertThat(process(status.out())).isEqualTo(daemon);
 
-            Run here = run("build", "--root", site.root().toString(), "--output", folder + "/b");
+            Run here = run("build", "--root", root, "--output", folder + "/b");
             assertThat(here.exit()).isZero();
             assertThat(SiteFixture.fingerprint(folder.resolve("a")))
                     .isEqualTo(SiteFixture.fingerprint(folder.resolve("b")));
             assertThat(Files.readString(folder.resolve("a/de/hallo.html"))).contains("Ein geändertes Dokument.");
         } finally {
-            assertThat(run("daemon", "--root", site.root().toString(), "--stop").out()).contains("has ended");
+            run("daemon", "--root", root, "--stop");
         }
-        assertThat(run("daemon", "--root", site.root().toString(), "--status").out())
-                .contains("No build daemon runs for");
+        assertThat(run("daemon", "--root", root, "--status").out()).contains("No build daemon runs for");
     }
 
     @Test
     void aBrokenDocumentBuiltByTheDaemonExitsWithOneNamesFileAndLineAndLeavesTheLastSite(@TempDir Path folder) {
         SiteFixture site = site(folder);
+        String root = site.root().toString();
         try {
-            assertThat(run("build", "--daemon", "--root", site.root().toString()).exit()).isZero();
+            assertThat(run("build", "--daemon", "--root", root).exit()).isZero();
+            awaitDaemon(root);
             var before = SiteFixture.fingerprint(site.output());
             site.write("content/de/kaputt.adoc", "= Kaputt\n:jbake-type: page\n:jbake-status: published\n\n"
                     + "include::fehlt.adoc[]\n");
-            Run broken = run("build", "--daemon", "--root", site.root().toString());
+            Run broken = run("build", "--daemon", "--root", root);
             assertThat(broken.exit()).isEqualTo(1);
+            assertThat(broken.out()).doesNotContain("is starting");
             assertThat(broken.err()).contains("content/de/kaputt.adoc:5: the include target does not exist")
                     .contains("Build stopped: 1 problem(s). Nothing was published")
                     .doesNotContain("Exception").doesNotContain("\tat ");
             assertThat(SiteFixture.fingerprint(site.output())).isEqualTo(before);
         } finally {
-            run("daemon", "--root", site.root().toString(), "--stop");
+            run("daemon", "--root", root, "--stop");
         }
     }
 
     @Test
-    void aDaemonRunningOtherCodeEndsAndTheNextBuildStartsANewOne(@TempDir Path folder) throws Exception {
+    void aDaemonRunningOtherCodeEndsAndTheNextBuildRunsHereAndStartsANewOne(@TempDir Path folder)
+            throws Exception {
         SiteFixture site = site(folder);
+        String root = site.root().toString();
         try {
-            assertThat(run("build", "--daemon", "--root", site.root().toString()).exit()).isZero();
-            long before = process(run("daemon", "--root", site.root().toString(), "--status").out());
+            assertThat(run("build", "--daemon", "--root", root).exit()).isZero();
+            long before = awaitDaemon(root);
             // A new build of the code: the stamp of a folder of classes is its newest class file.
             Path classFile = Path.of(BuildDaemon.class.getProtectionDomain().getCodeSource().getLocation().toURI())
                     .resolve(BuildDaemon.class.getName().replace('.', '/') + ".class");
             Files.setLastModifiedTime(classFile, FileTime.fromMillis(System.currentTimeMillis() + 2_000));
-            Run rebuilt = run("build", "--daemon", "--root", site.root().toString());
+            Run rebuilt = run("build", "--daemon", "--root", root);
             assertThat(rebuilt.exit()).as(rebuilt.err()).isZero();
-            assertThat(rebuilt.out()).contains("Starting the build daemon");
-            long after = process(run("daemon", "--root", site.root().toString(), "--status").out());
-            assertThat(after).isNotEqualTo(before);
+            assertThat(rebuilt.out()).contains("asciidoctor start").contains("is starting for the next builds");
+            // It has given up its socket; its process ends a moment later.
+            ProcessHandle.of(before).ifPresent(old -> old.onExit().completeOnTimeout(old, 10, TimeUnit.SECONDS).join());
             assertThat(ProcessHandle.of(before).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+            assertThat(awaitDaemon(root)).isNotEqualTo(before);
         } finally {
-            run("daemon", "--root", site.root().toString(), "--stop");
+            run("daemon", "--root", root, "--stop");
+        }
+    }
+
+    /** The process of the root's daemon, once it answers (it starts in the background). */
+    private static long awaitDaemon(String root) {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (true) {
+            String status = run("daemon", "--root", root, "--status").out();
+            if (PROCESS.matcher(status).find() || System.currentTimeMillis() > deadline) {
+                return process(status);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 
