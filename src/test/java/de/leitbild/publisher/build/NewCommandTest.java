@@ -3,10 +3,7 @@ package de.leitbild.publisher.build;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import de.leitbild.publisher.BuiltSites;
+import de.leitbild.publisher.CommandRun;
 import de.leitbild.publisher.SiteFixture;
-import de.leitbild.publisher.cli.LeitbildPublisher;
 import de.leitbild.publisher.content.SourceVersion;
 import de.leitbild.publisher.problem.BuildFailure;
 
@@ -43,9 +40,9 @@ class NewCommandTest {
 
     @Test
     void aNewDocumentHasItsTypesHeaderAndBuildsOnceThePlaceholdersAreFilled() throws Exception {
-        Run run = run("new", "leitbild", "--path", "brandenburg/mein-leitbild", "--title", "Mein Leitbild");
-        assertThat(run.exit).as(run.err).isZero();
-        assertThat(run.out).startsWith("Created content/de/brandenburg/mein-leitbild.adoc.\nNext: fill in the empty "
+        CommandRun run = run("new", "leitbild", "--path", "brandenburg/mein-leitbild", "--title", "Mein Leitbild");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("Created content/de/brandenburg/mein-leitbild.adoc.\nNext: fill in the empty "
                 + "header lines (:description:, :publisher:, :source-date:, :original-title:;");
         Path file = site.root().resolve("content/de/brandenburg/mein-leitbild.adoc");
         String text = Files.readString(file);
@@ -71,7 +68,7 @@ class NewCommandTest {
 
     @Test
     void aPageNeedsNoMoreThanTitleAndBuildsAtOnce() throws Exception {
-        assertThat(run("new", "page", "--path", "impressum", "--title", "Impressum").exit).isZero();
+        assertThat(run("new", "page", "--path", "impressum", "--title", "Impressum").exit()).isZero();
         BuiltSites.build(site.root(), site.output());
         assertThat(site.output().resolve("de/impressum.html")).exists();
     }
@@ -80,9 +77,9 @@ class NewCommandTest {
     void anExistingFileIsNeverOverwritten() throws IOException {
         Path hallo = site.root().resolve("content/de/hallo.adoc");
         String before = Files.readString(hallo);
-        Run run = run("new", "page", "--path", "hallo", "--title", "Anders");
-        assertThat(run.exit).isEqualTo(1);
-        assertThat(run.err).isEqualTo("new: content/de/hallo.adoc already exists and stays as it is: edit it, or "
+        CommandRun run = run("new", "page", "--path", "hallo", "--title", "Anders");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("new: content/de/hallo.adoc already exists and stays as it is: edit it, or "
                 + "choose another path\n");
         assertThat(Files.readString(hallo)).isEqualTo(before);
     }
@@ -90,8 +87,8 @@ class NewCommandTest {
     @Test
     void aTranslationRecordsTheSourceVersionAndStaysOffTheSiteUntilPublished() throws Exception {
         String source = Files.readString(site.root().resolve("content/de/hallo.adoc"));
-        Run run = run("new", "translation", "--of", "hallo", "--lang", "en");
-        assertThat(run.exit).as(run.err).isZero();
+        CommandRun run = run("new", "translation", "--of", "hallo", "--lang", "en");
+        assertThat(run.exit()).as(run.err()).isZero();
         Path file = site.root().resolve("content/en/hallo.adoc");
         String text = Files.readString(file);
         assertThat(text).startsWith("// ÜBERSETZUNG IN: English (en).")
@@ -113,9 +110,9 @@ class NewCommandTest {
     @Test
     void nextYearsReportCarriesTheHeaderOverWithTheYearAdvancedAndKeepsOnlyTheHeadings() throws Exception {
         site.write(REPORT_2025, Files.readString(BuiltSites.repositoryRoot().resolve(REPORT_2025)));
-        Run run = run("new", "jahresbericht", "--from", "musterstadt/jahresbericht-2025");
-        assertThat(run.exit).as(run.err).isZero();
-        assertThat(run.out).startsWith("Created content/de/musterstadt/jahresbericht-2026.adoc.");
+        CommandRun run = run("new", "jahresbericht", "--from", "musterstadt/jahresbericht-2025");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("Created content/de/musterstadt/jahresbericht-2026.adoc.");
         Path file = site.root().resolve("content/de/musterstadt/jahresbericht-2026.adoc");
         String text = Files.readString(file);
         assertThat(text).startsWith("= Jahresbericht 2026 des Integrationsbüros Musterstadt\n:jbake-type: "
@@ -138,25 +135,25 @@ class NewCommandTest {
 
     @Test
     void unknownTypesLanguagesSourcesAndBadPathsAreRefusedWithWhatToDo() {
-        assertThat(run("new", "leitbilt", "--path", "x", "--title", "X").err)
+        assertThat(run("new", "leitbilt", "--path", "x", "--title", "X").err())
                 .startsWith("new: unknown document type 'leitbilt': use one of leitbild, aufgaben, ")
                 .contains("or 'translation' for a translation");
-        assertThat(run("new", "translation", "--of", "hallo", "--lang", "xx").err)
+        assertThat(run("new", "translation", "--of", "hallo", "--lang", "xx").err())
                 .startsWith("new: unknown language 'xx': a translation goes into one of leichte-sprache, en, ");
-        assertThat(run("new", "translation", "--of", "hallo", "--lang", "de").err)
+        assertThat(run("new", "translation", "--of", "hallo", "--lang", "de").err())
                 .startsWith("new: unknown language 'de'");
-        assertThat(run("new", "translation", "--of", "gibt/es-nicht", "--lang", "en").err)
+        assertThat(run("new", "translation", "--of", "gibt/es-nicht", "--lang", "en").err())
                 .isEqualTo("new: there is no German document content/de/gibt/es-nicht.adoc: --of takes the path of "
                         + "a file in content/de/ without .adoc, e.g. --of brandenburg/leitbild\n");
-        assertThat(run("new", "jahresbericht", "--from", "hallo").err)
+        assertThat(run("new", "jahresbericht", "--from", "hallo").err())
                 .isEqualTo("new: content/de/hallo.adoc is not a yearly report (its :jbake-type: is 'page'): --from "
                         + "takes a document of type jahresbericht\n");
-        assertThat(run("new", "page", "--path", "Über Uns", "--title", "Über uns").err)
+        assertThat(run("new", "page", "--path", "Über Uns", "--title", "Über uns").err())
                 .startsWith("new: 'Über Uns' cannot be a document path: it becomes the web address");
-        assertThat(run("new", "page", "--path", "ueber-uns").err).startsWith("new: a new document needs its title");
-        Run mixed = run("new", "leitbild", "--of", "hallo");
-        assertThat(mixed.exit).isEqualTo(1);
-        assertThat(mixed.err).isEqualTo("new: --of does not fit here: --of is for 'new translation'\n");
+        assertThat(run("new", "page", "--path", "ueber-uns").err()).startsWith("new: a new document needs its title");
+        CommandRun mixed = run("new", "leitbild", "--of", "hallo");
+        assertThat(mixed.exit()).isEqualTo(1);
+        assertThat(mixed.err()).isEqualTo("new: --of does not fit here: --of is for 'new translation'\n");
         assertThat(site.root().resolve("content/de/ueber-uns.adoc")).doesNotExist();
     }
 
@@ -171,28 +168,11 @@ class NewCommandTest {
         return failure.problems().stream().map(p -> p.format(site.root())).toList();
     }
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private Run run(String... args) {
+    private CommandRun run(String... args) {
         String[] withRoot = new String[args.length + 2];
         System.arraycopy(args, 0, withRoot, 0, args.length);
         withRoot[args.length] = "--root";
         withRoot[args.length + 1] = site.root().toString();
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            exit = LeitbildPublisher.run(withRoot);
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
-        return new Run(exit, out.toString(StandardCharsets.UTF_8).replace("\r\n", "\n"),
-                err.toString(StandardCharsets.UTF_8).replace("\r\n", "\n"));
+        return CommandRun.of(withRoot);
     }
 }

@@ -2,10 +2,7 @@ package de.leitbild.publisher.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -16,6 +13,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import de.leitbild.publisher.CommandRun;
 import de.leitbild.publisher.SiteFixture;
 
 /**
@@ -34,7 +32,7 @@ class BuildDaemonTest {
         String root = site.root().toString();
         try {
             // No daemon yet: this build runs here, then starts one.
-            Run first = run("build", "--daemon", "--root", root, "--output", folder + "/a");
+            CommandRun first = run("build", "--daemon", "--root", root, "--output", folder + "/a");
             assertThat(first.exit()).as(first.err()).isZero();
             assertThat(first.out()).contains("Built ").contains("asciidoctor start")
                     .contains("is starting for the next builds");
@@ -42,16 +40,16 @@ class BuildDaemonTest {
             site.write("content/de/hallo.adoc", "= Hallo\n:jbake-type: page\n:jbake-status: published\n\n"
                     + "Ein geändertes Dokument.\n");
             for (int build = 1; build <= 2; build++) {
-                Run served = run("build", "--daemon", "--root", root, "--output", folder + "/a");
+                CommandRun served = run("build", "--daemon", "--root", root, "--output", folder + "/a");
                 assertThat(served.exit()).as(served.err()).isZero();
                 assertThat(served.out()).contains("asciidoctor kept by the build daemon")
                         .doesNotContain("is starting");
             }
-            Run status = run("daemon", "--root", root, "--status");
+            CommandRun status = run("daemon", "--root", root, "--status");
             assertThat(status.out()).contains("has built 2 time(s)");
             assertThat(process(status.out())).isEqualTo(daemon);
 
-            Run here = run("build", "--root", root, "--output", folder + "/b");
+            CommandRun here = run("build", "--root", root, "--output", folder + "/b");
             assertThat(here.exit()).isZero();
             assertThat(SiteFixture.fingerprint(folder.resolve("a")))
                     .isEqualTo(SiteFixture.fingerprint(folder.resolve("b")));
@@ -72,7 +70,7 @@ class BuildDaemonTest {
             var before = SiteFixture.fingerprint(site.output());
             site.write("content/de/kaputt.adoc", "= Kaputt\n:jbake-type: page\n:jbake-status: published\n\n"
                     + "include::fehlt.adoc[]\n");
-            Run broken = run("build", "--daemon", "--root", root);
+            CommandRun broken = run("build", "--daemon", "--root", root);
             assertThat(broken.exit()).isEqualTo(1);
             assertThat(broken.out()).doesNotContain("is starting");
             assertThat(broken.err()).contains("content/de/kaputt.adoc:5: the include target does not exist")
@@ -96,7 +94,7 @@ class BuildDaemonTest {
             Path classFile = Path.of(BuildDaemon.class.getProtectionDomain().getCodeSource().getLocation().toURI())
                     .resolve(BuildDaemon.class.getName().replace('.', '/') + ".class");
             Files.setLastModifiedTime(classFile, FileTime.fromMillis(System.currentTimeMillis() + 2_000));
-            Run rebuilt = run("build", "--daemon", "--root", root);
+            CommandRun rebuilt = run("build", "--daemon", "--root", root);
             assertThat(rebuilt.exit()).as(rebuilt.err()).isZero();
             assertThat(rebuilt.out()).contains("asciidoctor start").contains("is starting for the next builds");
             // It has given up its socket; its process ends a moment later.
@@ -138,23 +136,7 @@ class BuildDaemonTest {
         return Long.parseLong(matcher.group(1));
     }
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            exit = LeitbildPublisher.run(args);
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CommandRun run(String... args) {
+        return CommandRun.of(args);
     }
 }
