@@ -11,6 +11,11 @@ public record CommandRun(int exit, String out, String err) {
 
     /** Runs {@code bin/leitbild-publisher <args>} here, with standard output and error captured. */
     public static CommandRun of(String... args) {
+        return of(LeitbildPublisher::run, args);
+    }
+
+    /** Runs a main method that returns its exit code, here, with standard output and error captured. */
+    public static CommandRun of(java.util.function.ToIntFunction<String[]> main, String... args) {
         PrintStream originalOut = System.out;
         PrintStream originalErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -19,7 +24,7 @@ public record CommandRun(int exit, String out, String err) {
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            exit = LeitbildPublisher.run(args);
+            exit = main.applyAsInt(args);
         } finally {
             System.setOut(originalOut);
             System.setErr(originalErr);

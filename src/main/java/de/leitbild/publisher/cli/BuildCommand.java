@@ -31,8 +31,7 @@ final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path rootFolder = root.toAbsolutePath().normalize();
-        Path outputFolder = output != null ? output.toAbsolutePath().normalize()
-                : rootFolder.resolve("target").resolve("site");
+        Path outputFolder = BuildRun.outputFolder(rootFolder, output);
         if (daemon) {
             return new BuildDaemonClient(rootFolder, System.out, System.err).build(outputFolder, stacktrace);
         }

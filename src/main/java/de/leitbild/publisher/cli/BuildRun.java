@@ -19,6 +19,11 @@ final class BuildRun {
     private BuildRun() {
     }
 
+    /** Where a build of {@code root} writes when no output folder is given: {@code target/site} below it. */
+    static Path outputFolder(Path root, Path output) {
+        return output != null ? output.toAbsolutePath().normalize() : root.resolve("target").resolve("site");
+    }
+
     /**
      * Builds {@code root} into {@code output} with {@code engine}; prints the summary to {@code out}, warnings and
      * problems to {@code err}; returns the exit code (0 built, 1 problems in the sources, 2 internal error).

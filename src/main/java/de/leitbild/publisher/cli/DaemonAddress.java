@@ -47,14 +47,16 @@ record DaemonAddress(Path socket, Path log, String identity) {
     }
 
     /**
-     * The JVM options the daemon runs with: those of this process (heap bound, collector, class-data archive),
-     * except that it uses the optimising compiler, since it lives long enough for the compiled code to pay off
-     * (the launcher stops at the quick compiler for one short build), and that it writes no class-data archive.
+     * The JVM options the daemon runs with: those of this process (heap bound, collector, added options), except
+     * that it uses the optimising compiler, since it lives long enough for the compiled code to pay off (the
+     * launcher stops at the quick compiler for one short build), and no class-data archive (it would only
+     * shorten the daemon's start, which nobody waits for; the command line hands a build over without one too).
      */
     static List<String> daemonOptions() {
         return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(option -> !option.startsWith("-XX:TieredStopAtLevel")
                         && !option.startsWith("-XX:ArchiveClassesAtExit")
+                        && !option.startsWith("-XX:SharedArchiveFile") && !option.startsWith("-Xlog:cds")
                         && !option.startsWith("-agentlib") && !option.startsWith("-javaagent"))
                 .toList();
     }

@@ -61,6 +61,15 @@ class BuildDaemonTest {
     }
 
     @Test
+    void argumentsTheDaemonClientDoesNotKnowGoToTheFullCommandLine(@TempDir Path folder) {
+        assertThat(run("build", "--daemon", "--help").out()).contains("Usage: leitbild-publisher build")
+                .contains("--daemon");
+        CommandRun unknown = run("build", "--daemon", "--rot", folder.toString());
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("Unknown options: '--rot'").contains("Possible solutions: --root");
+    }
+
+    @Test
     void aBrokenDocumentBuiltByTheDaemonExitsWithOneNamesFileAndLineAndLeavesTheLastSite(@TempDir Path folder) {
         SiteFixture site = site(folder);
         String root = site.root().toString();
@@ -136,7 +145,8 @@ class BuildDaemonTest {
         return Long.parseLong(matcher.group(1));
     }
 
+    /** As the launcher runs it: {@code build --daemon} by the client's own entry, anything else by the full one. */
     private static CommandRun run(String... args) {
-        return CommandRun.of(args);
+        return CommandRun.of(BuildDaemonClient::run, args);
     }
 }
