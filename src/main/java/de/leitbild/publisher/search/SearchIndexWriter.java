@@ -76,6 +76,9 @@ public final class SearchIndexWriter {
                 wordMemories.put(language.id(), java.util.concurrent.CompletableFuture.supplyAsync(
                         () -> WordMemory.read(memoryFolder.resolve("search-words-" + language.id() + ".bin"),
                                 stamp + ":" + language.analyzer()), reader));
+                pageMemories.put(language.id(), java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> PageAnalysisMemory.load(memoryFolder.resolve("search-pages-" + language.id() + ".bin"),
+                                stamp + ":" + language.analyzer()), reader));
             }
             if (settings.languages().stream().anyMatch(l -> LanguageAnalyzers.splitsCompounds(l.analyzer()))) {
                 reader.execute(CompoundDictionary::germanWordList);
@@ -87,6 +90,8 @@ public final class SearchIndexWriter {
     private final Map<String, java.util.concurrent.CompletableFuture<SectionMemory>> sectionMemories =
             new java.util.HashMap<>();
     private final Map<String, java.util.concurrent.CompletableFuture<WordMemory.Stored>> wordMemories =
+            new java.util.HashMap<>();
+    private final Map<String, java.util.concurrent.CompletableFuture<PageAnalysisMemory>> pageMemories =
             new java.util.HashMap<>();
 
     /**
@@ -137,34 +142,51 @@ public final class SearchIndexWriter {
     private LanguageIndex writeLanguage(Language language, Catalog catalog, Path staging) throws IOException {
         SectionMemory memory = memoryFolder == null ? SectionMemory.none()
                 : sectionMemories.get(language.id()).join();
-        List<SearchSection> sections = sections(language, catalog, staging, memory);
+        List<SectionMemory.Page> pages = pages(language, catalog, staging, memory);
+        List<SearchSection> sections = numbered(pages);
         // Kept for the next build while this one indexes; only a cache, so failing to keep it costs nothing.
         var keepingSections = CacheFile.keepInBackground("search sections", memory::save);
         String analyzerName = language.analyzer();
+        boolean wordByWord = LanguageAnalyzers.analysesWordByWord(analyzerName);
+        PageAnalysisMemory pageMemory = memoryFolder == null ? PageAnalysisMemory.none()
+                : pageMemories.get(language.id()).join();
         // Each whitespace-separated text once: the compound dictionary and the keys are made of words, and
         // splitting at whitespace first changes no word (both split at whitespace too).
-        Set<String> texts = distinctWords(sections);
+        String[][] pageWords = new String[pages.size()][];
+        java.util.stream.IntStream.range(0, pages.size()).parallel().forEach(p -> {
+            String[] known = pageMemory.words(pages.get(p));
+            pageWords[p] = known != null ? known : distinctWords(pages.get(p).sections());
+        });
+        Set<String> texts = new java.util.HashSet<>();
+        for (String[] words : pageWords) {
+            java.util.Collections.addAll(texts, words);
+        }
         CompoundDictionary.Parts compoundParts = LanguageAnalyzers.splitsCompounds(analyzerName)
                 ? CompoundDictionary.of(texts, language.locale(), LanguageAnalyzers.stopWords(analyzerName))
                 : new CompoundDictionary.Parts(new TreeSet<>(), new TreeSet<>());
         SortedMap<String, ScoredPostings.Postings> postings;
         KeyVocabulary vocabulary;
         java.util.concurrent.CompletableFuture<Void> keepingWords;
+        java.util.concurrent.CompletableFuture<Void> keepingPages;
         try (Analyzer analyzer = LanguageAnalyzers.create(analyzerName, compoundParts.dictionary())) {
-            WordMemory words = memoryFolder == null ? WordMemory.none()
-                    : wordMemories.get(language.id()).join().validFor(compoundParts.dictionary());
-            TermAnalysis analysis = new TermAnalysis(analyzer, LanguageAnalyzers.analysesWordByWord(analyzerName),
-                    words.remembered());
-            postings = ScoredPostings.compute(ScoredPostings.analyse(analysis, sections));
+            WordMemory.Stored stored = memoryFolder == null ? null : wordMemories.get(language.id()).join();
+            WordMemory words = stored == null ? WordMemory.none() : stored.validFor(compoundParts.dictionary());
+            TermAnalysis analysis = new TermAnalysis(analyzer, wordByWord, words.remembered());
+            PageAnalysisMemory.Valid valid = stored == null ? page -> null
+                    : pageMemory.validFor(compoundParts.dictionary(), wordByWord, stored, words);
+            postings = ScoredPostings.compute(analyse(pages, pageWords, sections.size(), analysis, valid, pageMemory));
+            SortedSet<String> dictionary = compoundParts.dictionary();
+            keepingPages = CacheFile.keepInBackground("search pages", () -> pageMemory.save(dictionary));
             Set<String> indexTerms = new java.util.HashSet<>(postings.keySet());
             CharArraySet stopWords = LanguageAnalyzers.stopWords(analyzerName);
             vocabulary = new KeyVocabulary(analysis, stopWords, language.locale(), analyzerName);
             vocabulary.addTexts(texts, indexTerms);
             // Compound tails that never stand alone (mappe of Willkommensmappe) are words a reader types too.
             vocabulary.addText(String.join(" ", compoundParts.tails()), indexTerms);
-            SortedSet<String> dictionary = compoundParts.dictionary();
             Map<String, TermAnalysis.Analysed> analysed = analysis.words();
-            keepingWords = CacheFile.keepInBackground("search words", () -> words.save(dictionary, analysed));
+            Map<String, TermAnalysis.Analysed> remembered = words.remembered();
+            keepingWords = CacheFile.keepInBackground("search words",
+                    () -> words.save(dictionary, withTakenOver(analysed, texts, remembered)));
         }
         Path folder = staging.resolve(language.id()).resolve("search");
         Files.createDirectories(folder.resolve("keys"));
@@ -232,6 +254,7 @@ public final class SearchIndexWriter {
         bytes += writeGzipJson(folder.resolve("manifest.json.gz"), manifest);
         keepingSections.join();
         keepingWords.join();
+        keepingPages.join();
         return new LanguageIndex(language.id(), sections.size(), termIds.size(), vocabulary.keys().size(), bytes);
     }
 
@@ -368,21 +391,25 @@ public final class SearchIndexWriter {
         }
     }
 
-    /** The sections of the language's pages in catalog order, numbered from 0; pages are read on all cores. */
-    private static List<SearchSection> sections(Language language, Catalog catalog, Path staging,
+    /** The language's pages in catalog order with their sections; pages are read on all cores. */
+    private static List<SectionMemory.Page> pages(Language language, Catalog catalog, Path staging,
             SectionMemory memory) {
         List<SitePage> pages = catalog.pages(language).stream()
                 .filter(page -> page.state() != TranslationState.MISSING).toList();
-        List<List<SearchSection>> perPage = pages.parallelStream().map(page -> {
+        return pages.parallelStream().map(page -> {
             try {
-                return memory.sections(staging.resolve(page.outputPath()), page.path() + ".html");
+                return memory.page(staging.resolve(page.outputPath()), page.path() + ".html");
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         }).toList();
+    }
+
+    /** The sections of the pages in page order, numbered from 0. */
+    private static List<SearchSection> numbered(List<SectionMemory.Page> pages) {
         List<SearchSection> sections = new ArrayList<>();
-        for (List<SearchSection> page : perPage) {
-            for (SearchSection s : page) {
+        for (SectionMemory.Page page : pages) {
+            for (SearchSection s : page.sections()) {
                 sections.add(new SearchSection(sections.size(), s.url(), s.page(), s.heading(), s.pageTitleField(),
                         s.text()));
             }
@@ -390,15 +417,60 @@ public final class SearchIndexWriter {
         return sections;
     }
 
+    /**
+     * The terms of every section in section order: a page whose analysis the last build made and that still holds
+     * is taken over, the others are analysed (on all cores) and remembered for the next build.
+     */
+    private static ScoredPostings.SectionTerms[] analyse(List<SectionMemory.Page> pages, String[][] pageWords,
+            int sectionCount, TermAnalysis analysis, PageAnalysisMemory.Valid valid, PageAnalysisMemory memory) {
+        int[] firstSection = new int[pages.size()];
+        for (int p = 1; p < pages.size(); p++) {
+            firstSection[p] = firstSection[p - 1] + pages.get(p - 1).sections().size();
+        }
+        ScoredPostings.SectionTerms[] terms = new ScoredPostings.SectionTerms[sectionCount];
+        java.util.stream.IntStream.range(0, pages.size()).parallel().forEach(p -> {
+            SectionMemory.Page page = pages.get(p);
+            PageAnalysisMemory.PageAnalysis known = valid.of(page);
+            if (known == null || known.sections().length != page.sections().size()) {
+                ScoredPostings.SectionTerms[] analysed = new ScoredPostings.SectionTerms[page.sections().size()];
+                for (int s = 0; s < analysed.length; s++) {
+                    analysed[s] = ScoredPostings.analyse(analysis, page.sections().get(s));
+                }
+                known = new PageAnalysisMemory.PageAnalysis(pageWords[p], analysed);
+            }
+            memory.remember(page, known);
+            System.arraycopy(known.sections(), 0, terms, firstSection[p], known.sections().length);
+        });
+        return terms;
+    }
+
+    /**
+     * The words to keep for the next build: those looked up in this one, and the words of the pages taken over,
+     * which were not looked up but whose remembered analysis still holds.
+     */
+    private static Map<String, TermAnalysis.Analysed> withTakenOver(Map<String, TermAnalysis.Analysed> analysed,
+            Set<String> texts, Map<String, TermAnalysis.Analysed> remembered) {
+        Map<String, TermAnalysis.Analysed> all = new java.util.HashMap<>(analysed);
+        for (String word : texts) {
+            if (!all.containsKey(word)) {
+                TermAnalysis.Analysed known = remembered.get(word);
+                if (known != null) {
+                    all.put(word, known);
+                }
+            }
+        }
+        return all;
+    }
+
     /** The distinct whitespace-separated words of the sections' page titles, headings and texts. */
-    private static Set<String> distinctWords(List<SearchSection> sections) {
-        Set<String> words = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        sections.parallelStream().forEach(section -> {
+    private static String[] distinctWords(List<SearchSection> sections) {
+        Set<String> words = new java.util.HashSet<>();
+        for (SearchSection section : sections) {
             addWords(section.page(), words);
             addWords(section.heading(), words);
             addWords(section.text(), words);
-        });
-        return words;
+        }
+        return words.toArray(String[]::new);
     }
 
     private static void addWords(String text, Set<String> words) {
