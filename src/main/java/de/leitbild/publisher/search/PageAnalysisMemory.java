@@ -1,10 +1,6 @@
 package de.leitbild.publisher.search;
 
-import static de.leitbild.publisher.cache.CacheFile.readText;
-import static de.leitbild.publisher.cache.CacheFile.writeText;
-
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +15,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import de.leitbild.publisher.cache.CacheFile;
+import de.leitbild.publisher.cache.PackedReader;
+import de.leitbild.publisher.cache.PackedWriter;
 
 /**
  * What the analyzer made of each page of a language in the last build (its distinct words and each section's
@@ -30,7 +28,7 @@ import de.leitbild.publisher.cache.CacheFile;
  */
 final class PageAnalysisMemory {
 
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     /** The distinct whitespace-separated words of a page's fields, and its sections' terms in section order. */
     record PageAnalysis(String[] words, ScoredPostings.SectionTerms[] sections) {
@@ -65,22 +63,23 @@ final class PageAnalysisMemory {
             try (DataInputStream in = CacheFile.open(file)) {
                 if (in.readInt() == FORMAT && in.readUTF().equals(codeStamp)) {
                     dictionary = in.readUTF();
+                    PackedReader packed = PackedReader.readFrom(in);
                     // Words and terms recur on many pages: each is stored once and shared.
-                    String[] texts = new String[in.readInt()];
+                    String[] texts = new String[packed.readCount()];
                     for (int i = 0; i < texts.length; i++) {
-                        texts[i] = readText(in);
+                        texts[i] = packed.readText();
                     }
-                    int pages = in.readInt();
+                    int pages = packed.readCount();
                     for (int p = 0; p < pages; p++) {
-                        String url = readText(in);
-                        long size = in.readLong();
-                        long checksum = in.readLong();
-                        String[] words = readTexts(in, texts);
-                        ScoredPostings.SectionTerms[] sections = new ScoredPostings.SectionTerms[in.readInt()];
+                        String url = packed.readText();
+                        long size = packed.readLong();
+                        long checksum = packed.readLong();
+                        String[] words = readTexts(packed, texts);
+                        ScoredPostings.SectionTerms[] sections = new ScoredPostings.SectionTerms[packed.readCount()];
                         for (int s = 0; s < sections.length; s++) {
-                            TermAnalysis.FieldTerms[] fields = new TermAnalysis.FieldTerms[in.readInt()];
+                            TermAnalysis.FieldTerms[] fields = new TermAnalysis.FieldTerms[packed.readCount()];
                             for (int f = 0; f < fields.length; f++) {
-                                fields[f] = readField(in, texts);
+                                fields[f] = readField(packed, texts);
                             }
                             sections[s] = new ScoredPostings.SectionTerms(fields);
                         }
@@ -172,35 +171,37 @@ final class PageAnalysisMemory {
         }
         String[] texts = new String[ids.size()];
         ids.forEach((text, id) -> texts[id] = text);
+        PackedWriter packed = new PackedWriter();
+        packed.writeCount(texts.length);
+        for (String text : texts) {
+            packed.writeText(text);
+        }
+        packed.writeCount(sorted.size());
+        for (var page : sorted.entrySet()) {
+            packed.writeText(page.getKey());
+            packed.writeLong(page.getValue().size());
+            packed.writeLong(page.getValue().checksum());
+            writeIds(packed, page.getValue().analysis().words(), ids);
+            ScoredPostings.SectionTerms[] sections = page.getValue().analysis().sections();
+            packed.writeCount(sections.length);
+            for (ScoredPostings.SectionTerms section : sections) {
+                packed.writeCount(section.fields().length);
+                for (TermAnalysis.FieldTerms field : section.fields()) {
+                    writeIds(packed, field.terms(), ids);
+                    for (int freq : field.freqs()) {
+                        packed.writeCount(freq);
+                    }
+                    packed.writeCount(field.tokens());
+                    packed.writeCount(field.overlaps());
+                }
+            }
+        }
         String dictionaryFingerprint = fingerprint(dictionaryNow);
         CacheFile.write(file, out -> {
             out.writeInt(FORMAT);
             out.writeUTF(codeStamp);
             out.writeUTF(dictionaryFingerprint);
-            out.writeInt(texts.length);
-            for (String text : texts) {
-                writeText(out, text);
-            }
-            out.writeInt(sorted.size());
-            for (var page : sorted.entrySet()) {
-                writeText(out, page.getKey());
-                out.writeLong(page.getValue().size());
-                out.writeLong(page.getValue().checksum());
-                writeIds(out, page.getValue().analysis().words(), ids);
-                ScoredPostings.SectionTerms[] sections = page.getValue().analysis().sections();
-                out.writeInt(sections.length);
-                for (ScoredPostings.SectionTerms section : sections) {
-                    out.writeInt(section.fields().length);
-                    for (TermAnalysis.FieldTerms field : section.fields()) {
-                        writeIds(out, field.terms(), ids);
-                        for (int freq : field.freqs()) {
-                            out.writeInt(freq);
-                        }
-                        out.writeInt(field.tokens());
-                        out.writeInt(field.overlaps());
-                    }
-                }
-            }
+            packed.writeTo(out);
         });
     }
 
@@ -218,33 +219,33 @@ final class PageAnalysisMemory {
         }
     }
 
-    private static void writeIds(DataOutputStream out, String[] texts, Map<String, Integer> ids) throws IOException {
-        out.writeInt(texts.length);
+    private static void writeIds(PackedWriter out, String[] texts, Map<String, Integer> ids) {
+        out.writeCount(texts.length);
         for (String text : texts) {
-            out.writeInt(ids.get(text));
+            out.writeCount(ids.get(text));
         }
     }
 
-    private static String[] readTexts(DataInputStream in, String[] texts) throws IOException {
-        String[] result = new String[in.readInt()];
+    private static String[] readTexts(PackedReader in, String[] texts) throws IOException {
+        String[] result = new String[in.readCount()];
         for (int i = 0; i < result.length; i++) {
-            result[i] = texts[in.readInt()];
+            result[i] = texts[in.readCount()];
         }
         return result;
     }
 
-    private static TermAnalysis.FieldTerms readField(DataInputStream in, String[] texts) throws IOException {
+    private static TermAnalysis.FieldTerms readField(PackedReader in, String[] texts) throws IOException {
         String[] terms = readTexts(in, texts);
         if (terms.length == 0) {
-            int tokens = in.readInt();
-            int overlaps = in.readInt();
+            int tokens = in.readCount();
+            int overlaps = in.readCount();
             return tokens == 0 && overlaps == 0 ? TermAnalysis.FieldTerms.EMPTY
                     : new TermAnalysis.FieldTerms(terms, new int[0], tokens, overlaps);
         }
         int[] freqs = new int[terms.length];
         for (int i = 0; i < freqs.length; i++) {
-            freqs[i] = in.readInt();
+            freqs[i] = in.readCount();
         }
-        return new TermAnalysis.FieldTerms(terms, freqs, in.readInt(), in.readInt());
+        return new TermAnalysis.FieldTerms(terms, freqs, in.readCount(), in.readCount());
     }
 }
