@@ -206,24 +206,32 @@ public final class SearchIndexWriter {
         // A shard holds its keys and every term they yield, with the postings: one fetch per typed word. A term
         // is repeated in each shard that has a key yielding it (a compound part in the shard of each compound):
         // at most once per key, so the index stays linear in the text.
-        SortedMap<String, SortedMap<String, List<Integer>>> groups = new TreeMap<>();
-        for (var entry : vocabulary.keys().entrySet()) {
-            List<Integer> ids = entry.getValue().stream().map(termIds::get).sorted().toList();
-            groups.computeIfAbsent(shardOf(entry.getKey()), s -> new TreeMap<>()).put(entry.getKey(), ids);
-        }
+        // The keys come in key order, in which the keys of a group (a prefix) are neighbours, in group order.
         Map<String, Integer> keyShards = new LinkedHashMap<>();
         List<KeyShard> shards = new ArrayList<>();
-        for (var group : groups.entrySet()) {
-            if (shards.isEmpty() || shards.get(shards.size() - 1).bytes >= KEY_SHARD_BYTES) {
-                shards.add(new KeyShard());
+        int[] lastShardOfTerm = new int[terms.size()];
+        java.util.Arrays.fill(lastShardOfTerm, -1);
+        String group = null;
+        for (var entry : vocabulary.keys().entrySet()) {
+            String keyGroup = shardOf(entry.getKey());
+            if (!keyGroup.equals(group)) {
+                if (shards.isEmpty() || shards.get(shards.size() - 1).bytes >= KEY_SHARD_BYTES) {
+                    shards.add(new KeyShard(shards.size()));
+                }
+                group = keyGroup;
+                keyShards.put(group, shards.size() - 1);
             }
-            KeyShard shard = shards.get(shards.size() - 1);
-            shard.add(group.getValue(), terms);
-            keyShards.put(group.getKey(), shards.size() - 1);
+            int[] ids = new int[entry.getValue().size()];
+            int n = 0;
+            for (String term : entry.getValue()) {
+                ids[n++] = termIds.get(term);
+            }
+            java.util.Arrays.sort(ids);
+            shards.get(shards.size() - 1).add(entry.getKey(), ids, terms, lastShardOfTerm);
         }
         // Every file on its own: written on all cores, each file's bytes the same whatever the order.
         long bytes = java.util.stream.IntStream.range(0, shards.size()).parallel()
-                .mapToLong(n -> writeGzip(folder.resolve("keys").resolve(n + ".json.gz"), shards.get(n)::write))
+                .mapToLong(n -> writeGzip(folder.resolve("keys").resolve(n + ".json.gz"), out -> shards.get(n).write(out, terms)))
                 .sum();
         bytes += java.util.stream.IntStream.range(0, (sections.size() + SECTION_CHUNK_SIZE - 1) / SECTION_CHUNK_SIZE)
                 .parallel().mapToLong(chunk -> {
@@ -274,19 +282,18 @@ public final class SearchIndexWriter {
         if (count <= MAX_POSTINGS) {
             return postings;
         }
-        Integer[] order = new Integer[count];
-        for (int i = 0; i < count; i++) {
-            order[i] = i;
-        }
-        // Sections are ascending, so among equal scores the lower index is the earlier section.
+        // One primitive sort: the high half orders by score, descending (the bitwise not of Lucene's sortable
+        // bits, which order floats as Float.compare does), the low half by index, so among equal scores the lower
+        // index, the earlier section, comes first.
         float[] scores = postings.scores();
-        java.util.Arrays.sort(order, (a, b) -> {
-            int byScore = Float.compare(scores[b], scores[a]);
-            return byScore != 0 ? byScore : Integer.compare(a, b);
-        });
+        long[] order = new long[count];
+        for (int i = 0; i < count; i++) {
+            order[i] = (long) ~org.apache.lucene.util.NumericUtils.floatToSortableInt(scores[i]) << 32 | i;
+        }
+        java.util.Arrays.sort(order);
         int[] kept = new int[MAX_POSTINGS];
         for (int i = 0; i < MAX_POSTINGS; i++) {
-            kept[i] = order[i];
+            kept[i] = (int) order[i];
         }
         java.util.Arrays.sort(kept);
         int[] keptSections = new int[MAX_POSTINGS];
@@ -304,45 +311,68 @@ public final class SearchIndexWriter {
 
     /** The keys of a key shard and the terms they yield, by id; {@code bytes} estimates the JSON's size. */
     private static final class KeyShard {
-        private final SortedMap<String, List<Integer>> keys = new TreeMap<>();
-        private final SortedMap<Integer, IndexTerm> terms = new TreeMap<>();
+        private final int number;
+        private final List<String> keys = new ArrayList<>();
+        private final List<int[]> keyTerms = new ArrayList<>();
+        private int[] terms = new int[64];
+        private int termCount;
         private long bytes;
 
-        void add(SortedMap<String, List<Integer>> group, List<IndexTerm> allTerms) {
-            for (var key : group.entrySet()) {
-                keys.put(key.getKey(), key.getValue());
-                bytes += key.getKey().length() * 2L + 4 + key.getValue().size() * 6L;
-                for (int id : key.getValue()) {
-                    IndexTerm term = allTerms.get(id);
-                    if (terms.putIfAbsent(id, term) == null) {
-                        bytes += term.name().length() * 2L + 12 + term.postings().sections().length * 12L;
+        KeyShard(int number) {
+            this.number = number;
+        }
+
+        /**
+         * Adds a key (after the keys added so far in key order) and the terms it yields; {@code lastShardOfTerm}
+         * notes for each term the last shard that holds it, so that a term is counted once per shard.
+         */
+        void add(String key, int[] ids, List<IndexTerm> allTerms, int[] lastShardOfTerm) {
+            keys.add(key);
+            keyTerms.add(ids);
+            bytes += key.length() * 2L + 4 + ids.length * 6L;
+            for (int id : ids) {
+                if (lastShardOfTerm[id] != number) {
+                    lastShardOfTerm[id] = number;
+                    if (termCount == terms.length) {
+                        terms = java.util.Arrays.copyOf(terms, termCount * 2);
                     }
+                    terms[termCount++] = id;
+                    IndexTerm term = allTerms.get(id);
+                    bytes += term.name().length() * 2L + 12 + term.postings().sections().length * 12L;
                 }
             }
         }
 
         /** {"keys": {key: [term id, …]}, "terms": {"id": [term, [section, score, section, score, …]]}}. */
-        void write(OutputStream out) throws IOException {
+        void write(OutputStream out, List<IndexTerm> allTerms) throws IOException {
+            int[] ids = java.util.Arrays.copyOf(terms, termCount);
+            java.util.Arrays.sort(ids);
             try (JsonGenerator json = JSON.getFactory().createGenerator(out)) {
                 json.writeStartObject();
                 json.writeObjectFieldStart("keys");
-                for (var key : keys.entrySet()) {
-                    json.writeArrayFieldStart(key.getKey());
-                    for (int id : key.getValue()) {
+                for (int k = 0; k < keys.size(); k++) {
+                    json.writeArrayFieldStart(keys.get(k));
+                    for (int id : keyTerms.get(k)) {
                         json.writeNumber(id);
                     }
                     json.writeEndArray();
                 }
                 json.writeEndObject();
                 json.writeObjectFieldStart("terms");
-                for (var term : terms.entrySet()) {
-                    json.writeArrayFieldStart(Integer.toString(term.getKey()));
-                    json.writeString(term.getValue().name());
+                for (int id : ids) {
+                    IndexTerm term = allTerms.get(id);
+                    json.writeArrayFieldStart(Integer.toString(id));
+                    json.writeString(term.name());
                     json.writeStartArray();
-                    ScoredPostings.Postings postings = term.getValue().postings();
+                    ScoredPostings.Postings postings = term.postings();
                     for (int i = 0; i < postings.sections().length; i++) {
                         json.writeNumber(postings.sections()[i]);
-                        json.writeNumber(Math.round(postings.scores()[i] * 1000) / 1000.0);
+                        int thousandths = Math.round(postings.scores()[i] * 1000);
+                        if (Thousandths.fits(thousandths)) {
+                            json.writeNumber(Thousandths.text(thousandths));
+                        } else {
+                            json.writeNumber(thousandths / 1000.0);
+                        }
                     }
                     json.writeEndArray();
                     json.writeEndArray();
