@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.SortedSet;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import de.leitbild.publisher.cache.CacheFile;
@@ -28,7 +27,7 @@ import de.leitbild.publisher.cache.PackedWriter;
  */
 final class PageAnalysisMemory {
 
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
 
     /** The distinct whitespace-separated words of a page's fields, and its sections' terms in section order. */
     record PageAnalysis(String[] words, ScoredPostings.SectionTerms[] sections) {
@@ -63,12 +62,13 @@ final class PageAnalysisMemory {
             try (DataInputStream in = CacheFile.open(file)) {
                 if (in.readInt() == FORMAT && in.readUTF().equals(codeStamp)) {
                     dictionary = in.readUTF();
-                    PackedReader packed = PackedReader.readFrom(in);
                     // Words and terms recur on many pages: each is stored once and shared.
-                    String[] texts = new String[packed.readCount()];
+                    String[] texts = new String[in.readInt()];
+                    PackedReader table = PackedReader.readFrom(in);
                     for (int i = 0; i < texts.length; i++) {
-                        texts[i] = packed.readText();
+                        texts[i] = table.readText();
                     }
+                    PackedReader packed = PackedReader.readFrom(in);
                     int pages = packed.readCount();
                     for (int p = 0; p < pages; p++) {
                         String url = packed.readText();
@@ -155,39 +155,23 @@ final class PageAnalysisMemory {
         if (file == null) {
             return;
         }
-        Map<String, Entry> sorted = new TreeMap<>(current);
+        // One pass: each text gets its number when first met, the table of texts is written before the pages.
+        // In no particular order: the file is only read back into a map.
         Map<String, Integer> ids = new HashMap<>();
-        for (Entry entry : sorted.values()) {
-            for (String word : entry.analysis().words()) {
-                ids.putIfAbsent(word, ids.size());
-            }
-            for (ScoredPostings.SectionTerms section : entry.analysis().sections()) {
-                for (TermAnalysis.FieldTerms field : section.fields()) {
-                    for (String term : field.terms()) {
-                        ids.putIfAbsent(term, ids.size());
-                    }
-                }
-            }
-        }
-        String[] texts = new String[ids.size()];
-        ids.forEach((text, id) -> texts[id] = text);
+        PackedWriter table = new PackedWriter();
         PackedWriter packed = new PackedWriter();
-        packed.writeCount(texts.length);
-        for (String text : texts) {
-            packed.writeText(text);
-        }
-        packed.writeCount(sorted.size());
-        for (var page : sorted.entrySet()) {
+        packed.writeCount(current.size());
+        for (var page : current.entrySet()) {
             packed.writeText(page.getKey());
             packed.writeLong(page.getValue().size());
             packed.writeLong(page.getValue().checksum());
-            writeIds(packed, page.getValue().analysis().words(), ids);
+            writeIds(packed, page.getValue().analysis().words(), ids, table);
             ScoredPostings.SectionTerms[] sections = page.getValue().analysis().sections();
             packed.writeCount(sections.length);
             for (ScoredPostings.SectionTerms section : sections) {
                 packed.writeCount(section.fields().length);
                 for (TermAnalysis.FieldTerms field : section.fields()) {
-                    writeIds(packed, field.terms(), ids);
+                    writeIds(packed, field.terms(), ids, table);
                     for (int freq : field.freqs()) {
                         packed.writeCount(freq);
                     }
@@ -196,11 +180,14 @@ final class PageAnalysisMemory {
                 }
             }
         }
+        int textCount = ids.size();
         String dictionaryFingerprint = fingerprint(dictionaryNow);
         CacheFile.write(file, out -> {
             out.writeInt(FORMAT);
             out.writeUTF(codeStamp);
             out.writeUTF(dictionaryFingerprint);
+            out.writeInt(textCount);
+            table.writeTo(out);
             packed.writeTo(out);
         });
     }
@@ -219,10 +206,16 @@ final class PageAnalysisMemory {
         }
     }
 
-    private static void writeIds(PackedWriter out, String[] texts, Map<String, Integer> ids) {
+    private static void writeIds(PackedWriter out, String[] texts, Map<String, Integer> ids, PackedWriter table) {
         out.writeCount(texts.length);
         for (String text : texts) {
-            out.writeCount(ids.get(text));
+            Integer id = ids.get(text);
+            if (id == null) {
+                id = ids.size();
+                ids.put(text, id);
+                table.writeText(text);
+            }
+            out.writeCount(id);
         }
     }
 

@@ -157,10 +157,8 @@ public final class SearchIndexWriter {
             String[] known = pageMemory.words(pages.get(p));
             pageWords[p] = known != null ? known : distinctWords(pages.get(p).sections());
         });
-        Set<String> texts = new java.util.HashSet<>();
-        for (String[] words : pageWords) {
-            java.util.Collections.addAll(texts, words);
-        }
+        Set<String> texts = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.Arrays.stream(pageWords).parallel().forEach(words -> java.util.Collections.addAll(texts, words));
         CompoundDictionary.Parts compoundParts = LanguageAnalyzers.splitsCompounds(analyzerName)
                 ? CompoundDictionary.of(texts, language.locale(), LanguageAnalyzers.stopWords(analyzerName))
                 : new CompoundDictionary.Parts(new TreeSet<>(), new TreeSet<>());
@@ -174,9 +172,11 @@ public final class SearchIndexWriter {
             TermAnalysis analysis = new TermAnalysis(analyzer, wordByWord, words.remembered());
             PageAnalysisMemory.Valid valid = stored == null ? page -> null
                     : pageMemory.validFor(compoundParts.dictionary(), wordByWord, stored, words);
-            postings = ScoredPostings.compute(analyse(pages, pageWords, sections.size(), analysis, valid, pageMemory));
+            ScoredPostings.SectionTerms[] sectionTerms = analyse(pages, pageWords, sections.size(), analysis, valid,
+                    pageMemory);
             SortedSet<String> dictionary = compoundParts.dictionary();
             keepingPages = CacheFile.keepInBackground("search pages", () -> pageMemory.save(dictionary));
+            postings = ScoredPostings.compute(sectionTerms);
             Set<String> indexTerms = new java.util.HashSet<>(postings.keySet());
             CharArraySet stopWords = LanguageAnalyzers.stopWords(analyzerName);
             vocabulary = new KeyVocabulary(analysis, stopWords, language.locale(), analyzerName);
@@ -480,6 +480,9 @@ public final class SearchIndexWriter {
      */
     private static Map<String, TermAnalysis.Analysed> withTakenOver(Map<String, TermAnalysis.Analysed> analysed,
             Set<String> texts, Map<String, TermAnalysis.Analysed> remembered) {
+        if (remembered.isEmpty()) {
+            return analysed;
+        }
         Map<String, TermAnalysis.Analysed> all = new java.util.HashMap<>(analysed);
         for (String word : texts) {
             if (!all.containsKey(word)) {
