@@ -76,6 +76,9 @@ public final class SearchIndexWriter {
                 wordMemories.put(language.id(), java.util.concurrent.CompletableFuture.supplyAsync(
                         () -> WordMemory.read(memoryFolder.resolve("search-words-" + language.id() + ".bin"),
                                 stamp + ":" + language.analyzer()), reader));
+                pageMemories.put(language.id(), java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> PageAnalysisMemory.load(memoryFolder.resolve("search-pages-" + language.id() + ".bin"),
+                                stamp + ":" + language.analyzer()), reader));
             }
             if (settings.languages().stream().anyMatch(l -> LanguageAnalyzers.splitsCompounds(l.analyzer()))) {
                 reader.execute(CompoundDictionary::germanWordList);
@@ -87,6 +90,8 @@ public final class SearchIndexWriter {
     private final Map<String, java.util.concurrent.CompletableFuture<SectionMemory>> sectionMemories =
             new java.util.HashMap<>();
     private final Map<String, java.util.concurrent.CompletableFuture<WordMemory.Stored>> wordMemories =
+            new java.util.HashMap<>();
+    private final Map<String, java.util.concurrent.CompletableFuture<PageAnalysisMemory>> pageMemories =
             new java.util.HashMap<>();
 
     /**
@@ -137,34 +142,51 @@ public final class SearchIndexWriter {
     private LanguageIndex writeLanguage(Language language, Catalog catalog, Path staging) throws IOException {
         SectionMemory memory = memoryFolder == null ? SectionMemory.none()
                 : sectionMemories.get(language.id()).join();
-        List<SearchSection> sections = sections(language, catalog, staging, memory);
+        List<SectionMemory.Page> pages = pages(language, catalog, staging, memory);
+        List<SearchSection> sections = numbered(pages);
         // Kept for the next build while this one indexes; only a cache, so failing to keep it costs nothing.
         var keepingSections = CacheFile.keepInBackground("search sections", memory::save);
         String analyzerName = language.analyzer();
+        boolean wordByWord = LanguageAnalyzers.analysesWordByWord(analyzerName);
+        PageAnalysisMemory pageMemory = memoryFolder == null ? PageAnalysisMemory.none()
+                : pageMemories.get(language.id()).join();
         // Each whitespace-separated text once: the compound dictionary and the keys are made of words, and
         // splitting at whitespace first changes no word (both split at whitespace too).
-        Set<String> texts = distinctWords(sections);
+        String[][] pageWords = new String[pages.size()][];
+        java.util.stream.IntStream.range(0, pages.size()).parallel().forEach(p -> {
+            String[] known = pageMemory.words(pages.get(p));
+            pageWords[p] = known != null ? known : distinctWords(pages.get(p).sections());
+        });
+        Set<String> texts = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.Arrays.stream(pageWords).parallel().forEach(words -> java.util.Collections.addAll(texts, words));
         CompoundDictionary.Parts compoundParts = LanguageAnalyzers.splitsCompounds(analyzerName)
                 ? CompoundDictionary.of(texts, language.locale(), LanguageAnalyzers.stopWords(analyzerName))
                 : new CompoundDictionary.Parts(new TreeSet<>(), new TreeSet<>());
         SortedMap<String, ScoredPostings.Postings> postings;
         KeyVocabulary vocabulary;
         java.util.concurrent.CompletableFuture<Void> keepingWords;
+        java.util.concurrent.CompletableFuture<Void> keepingPages;
         try (Analyzer analyzer = LanguageAnalyzers.create(analyzerName, compoundParts.dictionary())) {
-            WordMemory words = memoryFolder == null ? WordMemory.none()
-                    : wordMemories.get(language.id()).join().validFor(compoundParts.dictionary());
-            TermAnalysis analysis = new TermAnalysis(analyzer, LanguageAnalyzers.analysesWordByWord(analyzerName),
-                    words.remembered());
-            postings = ScoredPostings.compute(ScoredPostings.analyse(analysis, sections));
+            WordMemory.Stored stored = memoryFolder == null ? null : wordMemories.get(language.id()).join();
+            WordMemory words = stored == null ? WordMemory.none() : stored.validFor(compoundParts.dictionary());
+            TermAnalysis analysis = new TermAnalysis(analyzer, wordByWord, words.remembered());
+            PageAnalysisMemory.Valid valid = stored == null ? page -> null
+                    : pageMemory.validFor(compoundParts.dictionary(), wordByWord, stored, words);
+            ScoredPostings.SectionTerms[] sectionTerms = analyse(pages, pageWords, sections.size(), analysis, valid,
+                    pageMemory);
+            SortedSet<String> dictionary = compoundParts.dictionary();
+            keepingPages = CacheFile.keepInBackground("search pages", () -> pageMemory.save(dictionary));
+            postings = ScoredPostings.compute(sectionTerms);
             Set<String> indexTerms = new java.util.HashSet<>(postings.keySet());
             CharArraySet stopWords = LanguageAnalyzers.stopWords(analyzerName);
             vocabulary = new KeyVocabulary(analysis, stopWords, language.locale(), analyzerName);
             vocabulary.addTexts(texts, indexTerms);
             // Compound tails that never stand alone (mappe of Willkommensmappe) are words a reader types too.
             vocabulary.addText(String.join(" ", compoundParts.tails()), indexTerms);
-            SortedSet<String> dictionary = compoundParts.dictionary();
             Map<String, TermAnalysis.Analysed> analysed = analysis.words();
-            keepingWords = CacheFile.keepInBackground("search words", () -> words.save(dictionary, analysed));
+            Map<String, TermAnalysis.Analysed> remembered = words.remembered();
+            keepingWords = CacheFile.keepInBackground("search words",
+                    () -> words.save(dictionary, withTakenOver(analysed, texts, remembered)));
         }
         Path folder = staging.resolve(language.id()).resolve("search");
         Files.createDirectories(folder.resolve("keys"));
@@ -184,24 +206,32 @@ public final class SearchIndexWriter {
         // A shard holds its keys and every term they yield, with the postings: one fetch per typed word. A term
         // is repeated in each shard that has a key yielding it (a compound part in the shard of each compound):
         // at most once per key, so the index stays linear in the text.
-        SortedMap<String, SortedMap<String, List<Integer>>> groups = new TreeMap<>();
-        for (var entry : vocabulary.keys().entrySet()) {
-            List<Integer> ids = entry.getValue().stream().map(termIds::get).sorted().toList();
-            groups.computeIfAbsent(shardOf(entry.getKey()), s -> new TreeMap<>()).put(entry.getKey(), ids);
-        }
+        // The keys come in key order, in which the keys of a group (a prefix) are neighbours, in group order.
         Map<String, Integer> keyShards = new LinkedHashMap<>();
         List<KeyShard> shards = new ArrayList<>();
-        for (var group : groups.entrySet()) {
-            if (shards.isEmpty() || shards.get(shards.size() - 1).bytes >= KEY_SHARD_BYTES) {
-                shards.add(new KeyShard());
+        int[] lastShardOfTerm = new int[terms.size()];
+        java.util.Arrays.fill(lastShardOfTerm, -1);
+        String group = null;
+        for (var entry : vocabulary.keys().entrySet()) {
+            String keyGroup = shardOf(entry.getKey());
+            if (!keyGroup.equals(group)) {
+                if (shards.isEmpty() || shards.get(shards.size() - 1).bytes >= KEY_SHARD_BYTES) {
+                    shards.add(new KeyShard(shards.size()));
+                }
+                group = keyGroup;
+                keyShards.put(group, shards.size() - 1);
             }
-            KeyShard shard = shards.get(shards.size() - 1);
-            shard.add(group.getValue(), terms);
-            keyShards.put(group.getKey(), shards.size() - 1);
+            int[] ids = new int[entry.getValue().size()];
+            int n = 0;
+            for (String term : entry.getValue()) {
+                ids[n++] = termIds.get(term);
+            }
+            java.util.Arrays.sort(ids);
+            shards.get(shards.size() - 1).add(entry.getKey(), ids, terms, lastShardOfTerm);
         }
         // Every file on its own: written on all cores, each file's bytes the same whatever the order.
         long bytes = java.util.stream.IntStream.range(0, shards.size()).parallel()
-                .mapToLong(n -> writeGzip(folder.resolve("keys").resolve(n + ".json.gz"), shards.get(n)::write))
+                .mapToLong(n -> writeGzip(folder.resolve("keys").resolve(n + ".json.gz"), out -> shards.get(n).write(out, terms)))
                 .sum();
         bytes += java.util.stream.IntStream.range(0, (sections.size() + SECTION_CHUNK_SIZE - 1) / SECTION_CHUNK_SIZE)
                 .parallel().mapToLong(chunk -> {
@@ -232,6 +262,7 @@ public final class SearchIndexWriter {
         bytes += writeGzipJson(folder.resolve("manifest.json.gz"), manifest);
         keepingSections.join();
         keepingWords.join();
+        keepingPages.join();
         return new LanguageIndex(language.id(), sections.size(), termIds.size(), vocabulary.keys().size(), bytes);
     }
 
@@ -251,19 +282,18 @@ public final class SearchIndexWriter {
         if (count <= MAX_POSTINGS) {
             return postings;
         }
-        Integer[] order = new Integer[count];
-        for (int i = 0; i < count; i++) {
-            order[i] = i;
-        }
-        // Sections are ascending, so among equal scores the lower index is the earlier section.
+        // One primitive sort: the high half orders by score, descending (the bitwise not of Lucene's sortable
+        // bits, which order floats as Float.compare does), the low half by index, so among equal scores the lower
+        // index, the earlier section, comes first.
         float[] scores = postings.scores();
-        java.util.Arrays.sort(order, (a, b) -> {
-            int byScore = Float.compare(scores[b], scores[a]);
-            return byScore != 0 ? byScore : Integer.compare(a, b);
-        });
+        long[] order = new long[count];
+        for (int i = 0; i < count; i++) {
+            order[i] = (long) ~org.apache.lucene.util.NumericUtils.floatToSortableInt(scores[i]) << 32 | i;
+        }
+        java.util.Arrays.sort(order);
         int[] kept = new int[MAX_POSTINGS];
         for (int i = 0; i < MAX_POSTINGS; i++) {
-            kept[i] = order[i];
+            kept[i] = (int) order[i];
         }
         java.util.Arrays.sort(kept);
         int[] keptSections = new int[MAX_POSTINGS];
@@ -281,45 +311,68 @@ public final class SearchIndexWriter {
 
     /** The keys of a key shard and the terms they yield, by id; {@code bytes} estimates the JSON's size. */
     private static final class KeyShard {
-        private final SortedMap<String, List<Integer>> keys = new TreeMap<>();
-        private final SortedMap<Integer, IndexTerm> terms = new TreeMap<>();
+        private final int number;
+        private final List<String> keys = new ArrayList<>();
+        private final List<int[]> keyTerms = new ArrayList<>();
+        private int[] terms = new int[64];
+        private int termCount;
         private long bytes;
 
-        void add(SortedMap<String, List<Integer>> group, List<IndexTerm> allTerms) {
-            for (var key : group.entrySet()) {
-                keys.put(key.getKey(), key.getValue());
-                bytes += key.getKey().length() * 2L + 4 + key.getValue().size() * 6L;
-                for (int id : key.getValue()) {
-                    IndexTerm term = allTerms.get(id);
-                    if (terms.putIfAbsent(id, term) == null) {
-                        bytes += term.name().length() * 2L + 12 + term.postings().sections().length * 12L;
+        KeyShard(int number) {
+            this.number = number;
+        }
+
+        /**
+         * Adds a key (after the keys added so far in key order) and the terms it yields; {@code lastShardOfTerm}
+         * notes for each term the last shard that holds it, so that a term is counted once per shard.
+         */
+        void add(String key, int[] ids, List<IndexTerm> allTerms, int[] lastShardOfTerm) {
+            keys.add(key);
+            keyTerms.add(ids);
+            bytes += key.length() * 2L + 4 + ids.length * 6L;
+            for (int id : ids) {
+                if (lastShardOfTerm[id] != number) {
+                    lastShardOfTerm[id] = number;
+                    if (termCount == terms.length) {
+                        terms = java.util.Arrays.copyOf(terms, termCount * 2);
                     }
+                    terms[termCount++] = id;
+                    IndexTerm term = allTerms.get(id);
+                    bytes += term.name().length() * 2L + 12 + term.postings().sections().length * 12L;
                 }
             }
         }
 
         /** {"keys": {key: [term id, …]}, "terms": {"id": [term, [section, score, section, score, …]]}}. */
-        void write(OutputStream out) throws IOException {
+        void write(OutputStream out, List<IndexTerm> allTerms) throws IOException {
+            int[] ids = java.util.Arrays.copyOf(terms, termCount);
+            java.util.Arrays.sort(ids);
             try (JsonGenerator json = JSON.getFactory().createGenerator(out)) {
                 json.writeStartObject();
                 json.writeObjectFieldStart("keys");
-                for (var key : keys.entrySet()) {
-                    json.writeArrayFieldStart(key.getKey());
-                    for (int id : key.getValue()) {
+                for (int k = 0; k < keys.size(); k++) {
+                    json.writeArrayFieldStart(keys.get(k));
+                    for (int id : keyTerms.get(k)) {
                         json.writeNumber(id);
                     }
                     json.writeEndArray();
                 }
                 json.writeEndObject();
                 json.writeObjectFieldStart("terms");
-                for (var term : terms.entrySet()) {
-                    json.writeArrayFieldStart(Integer.toString(term.getKey()));
-                    json.writeString(term.getValue().name());
+                for (int id : ids) {
+                    IndexTerm term = allTerms.get(id);
+                    json.writeArrayFieldStart(Integer.toString(id));
+                    json.writeString(term.name());
                     json.writeStartArray();
-                    ScoredPostings.Postings postings = term.getValue().postings();
+                    ScoredPostings.Postings postings = term.postings();
                     for (int i = 0; i < postings.sections().length; i++) {
                         json.writeNumber(postings.sections()[i]);
-                        json.writeNumber(Math.round(postings.scores()[i] * 1000) / 1000.0);
+                        int thousandths = Math.round(postings.scores()[i] * 1000);
+                        if (Thousandths.fits(thousandths)) {
+                            json.writeNumber(Thousandths.text(thousandths));
+                        } else {
+                            json.writeNumber(thousandths / 1000.0);
+                        }
                     }
                     json.writeEndArray();
                     json.writeEndArray();
@@ -368,21 +421,25 @@ public final class SearchIndexWriter {
         }
     }
 
-    /** The sections of the language's pages in catalog order, numbered from 0; pages are read on all cores. */
-    private static List<SearchSection> sections(Language language, Catalog catalog, Path staging,
+    /** The language's pages in catalog order with their sections; pages are read on all cores. */
+    private static List<SectionMemory.Page> pages(Language language, Catalog catalog, Path staging,
             SectionMemory memory) {
         List<SitePage> pages = catalog.pages(language).stream()
                 .filter(page -> page.state() != TranslationState.MISSING).toList();
-        List<List<SearchSection>> perPage = pages.parallelStream().map(page -> {
+        return pages.parallelStream().map(page -> {
             try {
-                return memory.sections(staging.resolve(page.outputPath()), page.path() + ".html");
+                return memory.page(staging.resolve(page.outputPath()), page.path() + ".html");
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         }).toList();
+    }
+
+    /** The sections of the pages in page order, numbered from 0. */
+    private static List<SearchSection> numbered(List<SectionMemory.Page> pages) {
         List<SearchSection> sections = new ArrayList<>();
-        for (List<SearchSection> page : perPage) {
-            for (SearchSection s : page) {
+        for (SectionMemory.Page page : pages) {
+            for (SearchSection s : page.sections()) {
                 sections.add(new SearchSection(sections.size(), s.url(), s.page(), s.heading(), s.pageTitleField(),
                         s.text()));
             }
@@ -390,15 +447,63 @@ public final class SearchIndexWriter {
         return sections;
     }
 
+    /**
+     * The terms of every section in section order: a page whose analysis the last build made and that still holds
+     * is taken over, the others are analysed (on all cores) and remembered for the next build.
+     */
+    private static ScoredPostings.SectionTerms[] analyse(List<SectionMemory.Page> pages, String[][] pageWords,
+            int sectionCount, TermAnalysis analysis, PageAnalysisMemory.Valid valid, PageAnalysisMemory memory) {
+        int[] firstSection = new int[pages.size()];
+        for (int p = 1; p < pages.size(); p++) {
+            firstSection[p] = firstSection[p - 1] + pages.get(p - 1).sections().size();
+        }
+        ScoredPostings.SectionTerms[] terms = new ScoredPostings.SectionTerms[sectionCount];
+        java.util.stream.IntStream.range(0, pages.size()).parallel().forEach(p -> {
+            SectionMemory.Page page = pages.get(p);
+            PageAnalysisMemory.PageAnalysis known = valid.of(page);
+            if (known == null || known.sections().length != page.sections().size()) {
+                ScoredPostings.SectionTerms[] analysed = new ScoredPostings.SectionTerms[page.sections().size()];
+                for (int s = 0; s < analysed.length; s++) {
+                    analysed[s] = ScoredPostings.analyse(analysis, page.sections().get(s));
+                }
+                known = new PageAnalysisMemory.PageAnalysis(pageWords[p], analysed);
+            }
+            memory.remember(page, known);
+            System.arraycopy(known.sections(), 0, terms, firstSection[p], known.sections().length);
+        });
+        return terms;
+    }
+
+    /**
+     * The words to keep for the next build: those looked up in this one, and the words of the pages taken over,
+     * which were not looked up but whose remembered analysis still holds.
+     */
+    private static Map<String, TermAnalysis.Analysed> withTakenOver(Map<String, TermAnalysis.Analysed> analysed,
+            Set<String> texts, Map<String, TermAnalysis.Analysed> remembered) {
+        if (remembered.isEmpty()) {
+            return analysed;
+        }
+        Map<String, TermAnalysis.Analysed> all = new java.util.HashMap<>(analysed);
+        for (String word : texts) {
+            if (!all.containsKey(word)) {
+                TermAnalysis.Analysed known = remembered.get(word);
+                if (known != null) {
+                    all.put(word, known);
+                }
+            }
+        }
+        return all;
+    }
+
     /** The distinct whitespace-separated words of the sections' page titles, headings and texts. */
-    private static Set<String> distinctWords(List<SearchSection> sections) {
-        Set<String> words = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        sections.parallelStream().forEach(section -> {
+    private static String[] distinctWords(List<SearchSection> sections) {
+        Set<String> words = new java.util.HashSet<>();
+        for (SearchSection section : sections) {
             addWords(section.page(), words);
             addWords(section.heading(), words);
             addWords(section.text(), words);
-        });
-        return words;
+        }
+        return words.toArray(String[]::new);
     }
 
     private static void addWords(String text, Set<String> words) {

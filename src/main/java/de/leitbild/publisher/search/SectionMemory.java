@@ -72,8 +72,17 @@ final class SectionMemory {
         return new SectionMemory(file, codeStamp, known);
     }
 
+    /** A page's sections, numbered from 0, and what its bytes were (size and checksum). */
+    record Page(String url, long size, long checksum, List<SearchSection> sections) {
+    }
+
     /** The sections of the page {@code page}, numbered from 0, read again only if its bytes changed. */
     List<SearchSection> sections(Path page, String url) throws IOException {
+        return page(page, url).sections();
+    }
+
+    /** The page {@code page} with its sections, read again only if its bytes changed. */
+    Page page(Path page, String url) throws IOException {
         byte[] html = Files.readAllBytes(page);
         long checksum = checksum(html);
         Entry known = previous.get(url);
@@ -83,7 +92,7 @@ final class SectionMemory {
         if (file != null) {
             current.put(url, known);
         }
-        return known.sections();
+        return new Page(url, known.size(), known.checksum(), known.sections());
     }
 
     /** Two independent 32-bit checksums of the bytes, as one number. */

@@ -103,6 +103,29 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void aRebuildAfterAnEditThatBringsANewWordIntoTheCompoundDictionaryAnalysesTheCompoundsAgainAndEqualsACleanBuild(
+            @TempDir Path folder) throws Exception {
+        SiteFixture site = fixture(folder.resolve("site"));
+        site.write("content/de/musterstadt/beirat.adoc", """
+                = Beirat
+                :jbake-type: page
+                :jbake-status: published
+
+                Die Beiratssitzungen sind öffentlich.
+                """);
+        BuiltSites.build(site.root(), site.output());
+
+        // Sitzung becomes a dictionary entry: the unchanged page's Beiratssitzungen now yields it as a part too.
+        Path plan3 = site.root().resolve("content/de/musterstadt/plan-3.adoc");
+        Files.writeString(plan3, read(plan3) + "\nDie nächste Sitzung ist im Mai.\n");
+        BuiltSites.build(site.root(), site.output());
+
+        Path clean = folder.resolve("clean");
+        BuiltSites.build(site.root(), clean);
+        assertThat(SiteFixture.fingerprint(site.output())).isEqualTo(SiteFixture.fingerprint(clean));
+    }
+
+    @Test
     void aRebuildAfterEditingOnlyATranslationsTitleAndADescriptionEqualsACleanBuild(@TempDir Path folder)
             throws Exception {
         SiteFixture site = fixture(folder.resolve("site"));
