@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import de.leitbild.publisher.bake.BakedSite;
 import de.leitbild.publisher.cache.CacheFile;
@@ -35,15 +36,19 @@ public final class SiteBuild {
 
     private final AsciidocEngine engine;
     private final boolean waitsForLeftovers;
+    private final boolean waitsForCache;
+    /** What the last {@link #run} of a build that does not wait for its cache is still writing. */
+    private volatile CompletableFuture<Void> cacheWriting = CompletableFuture.completedFuture(null);
 
     /** A build that uses {@code engine}, the one Asciidoctor instance, for all documents. */
     public SiteBuild(AsciidocEngine engine) {
-        this(engine, true);
+        this(engine, true, true);
     }
 
-    private SiteBuild(AsciidocEngine engine, boolean waitsForLeftovers) {
+    private SiteBuild(AsciidocEngine engine, boolean waitsForLeftovers, boolean waitsForCache) {
         this.engine = engine;
         this.waitsForLeftovers = waitsForLeftovers;
+        this.waitsForCache = waitsForCache;
     }
 
     /**
@@ -52,7 +57,22 @@ public final class SiteBuild {
      * deleting). In a process that goes on, {@link #run} waits, so that nothing deletes behind its back.
      */
     public SiteBuild leavingLeftoversToTheNextBuild() {
-        return new SiteBuild(engine, false);
+        return new SiteBuild(engine, false, waitsForCache);
+    }
+
+    /**
+     * The same build, returning as soon as the new site is published, while the conversions and the search
+     * stage's memories are still being saved for the next build (the page fingerprints, which say what the
+     * published site holds, are always saved first): for the build daemon, which answers, then waits with
+     * {@link #awaitCache} before it builds again.
+     */
+    public SiteBuild savingTheCacheAfterwards() {
+        return new SiteBuild(engine, waitsForLeftovers, false);
+    }
+
+    /** Waits until the cache of the last {@link #run} is saved. */
+    public void awaitCache() {
+        cacheWriting.join();
     }
 
     /** Reads the settings and the content without building: the first two stages, for checks and reports. */
@@ -155,7 +175,10 @@ public final class SiteBuild {
                 publisher.awaitLeftovers();
             }
             CacheFile.keep("page fingerprints", pages::save);
-            keeping.join();
+            cacheWriting = CompletableFuture.allOf(keeping, search.memoriesSaved());
+            if (waitsForCache) {
+                cacheWriting.join();
+            }
             lap(millis, "publish", start);
         } catch (BuildFailure | RuntimeException e) {
             publisher.discard(staging);

@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import de.leitbild.publisher.SiteBuild;
 import de.leitbild.publisher.content.AsciidocEngine;
 
 /**
@@ -132,10 +133,12 @@ public final class BuildDaemon {
                 StandardCharsets.UTF_8);
         int exit = 0;
         boolean goOn = true;
+        // Answers as soon as the site is published; saves the cache for the next build after that.
+        SiteBuild build = new SiteBuild(engine).leavingLeftoversToTheNextBuild().savingTheCacheAfterwards();
         switch (request.command()) {
             case "build" -> {
                 exit = BuildRun.build(Path.of(request.root()), Path.of(request.output()), request.stacktrace(),
-                        engine, true, printOut, printErr);
+                        engine, build, true, printOut, printErr);
                 builds++;
                 System.out.println(Instant.now() + " build " + builds + " of " + request.root() + ": exit " + exit);
             }
@@ -158,6 +161,12 @@ public final class BuildDaemon {
             out.writeByte(DaemonProtocol.EXIT);
             out.writeInt(exit);
             out.flush();
+        }
+        try {
+            build.awaitCache();
+        } catch (RuntimeException e) {
+            // Only the next build's head start is lost.
+            System.out.println(Instant.now() + " the build cache could not be saved: " + e);
         }
         if (goOn && "build".equals(request.command())) {
             // An idle daemon should hold no more memory than it needs: the serial collector gives unused heap

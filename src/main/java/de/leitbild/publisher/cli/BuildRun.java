@@ -31,9 +31,16 @@ final class BuildRun {
      */
     static int build(Path root, Path output, boolean stacktrace, AsciidocEngine engine, boolean inDaemon,
             PrintStream out, PrintStream err) {
+        return build(root, output, stacktrace, engine, new SiteBuild(engine).leavingLeftoversToTheNextBuild(),
+                inDaemon, out, err);
+    }
+
+    /** The same with a build of {@code engine} set up by the caller (the daemon's does not wait for its cache). */
+    static int build(Path root, Path output, boolean stacktrace, AsciidocEngine engine, SiteBuild build,
+            boolean inDaemon, PrintStream out, PrintStream err) {
         long start = System.nanoTime();
         try {
-            SiteBuild.Result result = new SiteBuild(engine).leavingLeftoversToTheNextBuild().run(root, output);
+            SiteBuild.Result result = build.run(root, output);
             for (Problem warning : result.warnings()) {
                 err.println(warning.format(root));
             }

@@ -94,6 +94,22 @@ public final class SearchIndexWriter {
     private final Map<String, java.util.concurrent.CompletableFuture<PageAnalysisMemory>> pageMemories =
             new java.util.HashMap<>();
 
+    /** The memories this writer is saving for the next build, on threads of their own. */
+    private final List<java.util.concurrent.CompletableFuture<Void>> saving =
+            java.util.Collections.synchronizedList(new ArrayList<>());
+
+    /**
+     * Done when the memories of the languages written so far are saved: a build that needs them on disk when it
+     * ends waits for it. Each file is written whole and then renamed, so a build that starts meanwhile reads the
+     * last complete one, which only makes it redo more.
+     */
+    public java.util.concurrent.CompletableFuture<Void> memoriesSaved() {
+        synchronized (saving) {
+            return java.util.concurrent.CompletableFuture.allOf(
+                    saving.toArray(java.util.concurrent.CompletableFuture[]::new));
+        }
+    }
+
     /**
      * Keeps the sections of each language's pages in {@code folder} (the build's cache), so that a later build
      * reads only the pages that changed. What the last build kept there is read at once, on other threads:
@@ -260,9 +276,7 @@ public final class SearchIndexWriter {
         manifest.put("stopKeys", new ArrayList<>(vocabulary.stopKeys()));
         manifest.put("maxQueryLength", MAX_QUERY_LENGTH);
         bytes += writeGzipJson(folder.resolve("manifest.json.gz"), manifest);
-        keepingSections.join();
-        keepingWords.join();
-        keepingPages.join();
+        saving.addAll(List.of(keepingSections, keepingWords, keepingPages));
         return new LanguageIndex(language.id(), sections.size(), termIds.size(), vocabulary.keys().size(), bytes);
     }
 
