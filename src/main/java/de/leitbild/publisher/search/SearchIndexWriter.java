@@ -173,8 +173,18 @@ public final class SearchIndexWriter {
             String[] known = pageMemory.words(pages.get(p));
             pageWords[p] = known != null ? known : distinctWords(pages.get(p).sections());
         });
-        Set<String> texts = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        java.util.Arrays.stream(pageWords).parallel().forEach(words -> java.util.Collections.addAll(texts, words));
+        // One instance per distinct word, shared by the pages' lists: a large site's pages repeat their words a
+        // million times, and the page analyses are kept until the build ends.
+        java.util.concurrent.ConcurrentHashMap<String, String> distinct = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.Arrays.stream(pageWords).parallel().forEach(words -> {
+            for (int i = 0; i < words.length; i++) {
+                String known = distinct.putIfAbsent(words[i], words[i]);
+                if (known != null) {
+                    words[i] = known;
+                }
+            }
+        });
+        Set<String> texts = distinct.keySet();
         CompoundDictionary.Parts compoundParts = LanguageAnalyzers.splitsCompounds(analyzerName)
                 ? CompoundDictionary.of(texts, language.locale(), LanguageAnalyzers.stopWords(analyzerName))
                 : new CompoundDictionary.Parts(new TreeSet<>(), new TreeSet<>());
