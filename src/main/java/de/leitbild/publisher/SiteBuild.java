@@ -10,10 +10,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import de.leitbild.publisher.bake.BakedSite;
-import de.leitbild.publisher.cache.CacheFile;
 import de.leitbild.publisher.bake.EditorGuidePage;
-import de.leitbild.publisher.publish.OutputMemory;
 import de.leitbild.publisher.bake.SiteBaker;
+import de.leitbild.publisher.cache.CacheFile;
 import de.leitbild.publisher.config.SiteSettings;
 import de.leitbild.publisher.config.SiteSettingsLoader;
 import de.leitbild.publisher.content.AsciidocEngine;
@@ -25,6 +24,7 @@ import de.leitbild.publisher.pdf.BrochurePdf;
 import de.leitbild.publisher.pdf.BrochureRenderer;
 import de.leitbild.publisher.problem.BuildFailure;
 import de.leitbild.publisher.problem.Problem;
+import de.leitbild.publisher.publish.OutputMemory;
 import de.leitbild.publisher.publish.SitePublisher;
 import de.leitbild.publisher.search.SearchIndexWriter;
 

@@ -112,7 +112,7 @@ public final class BuildDaemon {
             engine.close();
         }
         // Ended as planned: its log is of no more use (one that crashed keeps it, for the message that says where).
-        Files.deleteIfExists(Path.of(socket.toString().replaceFirst("\\.socket$", ".log")));
+        Files.deleteIfExists(DaemonAddress.logBeside(socket));
     }
 
     /** Answers one client; false when the daemon should end. */

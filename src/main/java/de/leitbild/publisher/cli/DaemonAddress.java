@@ -41,9 +41,15 @@ record DaemonAddress(Path socket, Path log, String identity) {
         }
         // A socket's path is limited to about 100 bytes: the root is named by a digest.
         String name = digest(root.toString()).substring(0, 16);
-        return new DaemonAddress(folder.resolve(name + ".socket"), folder.resolve(name + ".log"),
+        Path socket = folder.resolve(name + ".socket");
+        return new DaemonAddress(socket, logBeside(socket),
                 digest(ConversionStore.codeStamp(DaemonAddress.class) + "\n" + System.getProperty("java.home")
                         + "\n" + String.join("\n", daemonOptions())).substring(0, 16));
+    }
+
+    /** The log of the daemon that listens on {@code socket}: beside it, with the same name. */
+    static Path logBeside(Path socket) {
+        return socket.resolveSibling(socket.getFileName().toString().replaceFirst("\\.socket$", "") + ".log");
     }
 
     /**
