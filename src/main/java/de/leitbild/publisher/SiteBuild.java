@@ -203,7 +203,7 @@ public final class SiteBuild {
                 fingerprints.put(language.id(), fingerprint);
             }
         }
-        search.write(catalog, staging, l -> fingerprints.containsKey(l.id()));
+        search.write(catalog, staging, l -> fingerprints.containsKey(l.id()), pages);
         fingerprints.forEach((id, fingerprint) -> pages.recordFolder(id + "/search/", fingerprint, staging));
     }
 

@@ -140,15 +140,17 @@ public final class OutputMemory {
 
     /**
      * The fingerprint of all pages this build wrote below {@code folder} (e.g. {@code de/}), from which a later
-     * stage derives its own output (the search index); {@code null} if not every page has one.
+     * stage derives its own output (the search index); {@code null} if not every page has one. The files of the
+     * folders later stages write are not pages.
      */
     public String fingerprintOf(String folder) {
         if (file == null || unfingerprinted.stream().anyMatch(p -> p.startsWith(folder))) {
             return null;
         }
         StringBuilder all = new StringBuilder();
+        List<String> stageFolders = stageFolders();
         new TreeMap<>(current).forEach((path, page) -> {
-            if (path.startsWith(folder) && page.size() >= 0) {
+            if (path.startsWith(folder) && page.size() >= 0 && !inAny(stageFolders, path)) {
                 all.append(path).append(' ').append(page.fingerprint()).append('\n');
             }
         });
@@ -183,7 +185,36 @@ public final class OutputMemory {
             return false;
         }
         current.put(folder, known);
+        // The files of the folder as the last build wrote them: a later build may take each over on its own.
+        previous.forEach((path, page) -> {
+            if (path.startsWith(folder) && !path.equals(folder)) {
+                current.put(path, page);
+            }
+        });
         return true;
+    }
+
+    /** The folders later stages wrote (recorded with {@link #recordFolder}), in this build or the last. */
+    private List<String> stageFolders() {
+        java.util.Set<String> folders = new java.util.TreeSet<>();
+        for (Map<String, Page> pages : List.of(previous, current)) {
+            pages.forEach((path, page) -> {
+                if (page.size() < 0) {
+                    folders.add(path);
+                }
+            });
+        }
+        return List.copyOf(folders);
+    }
+
+    /** Whether {@code path} is a file in one of {@code folders}. */
+    private static boolean inAny(List<String> folders, String path) {
+        for (String folder : folders) {
+            if (path.startsWith(folder) && !path.equals(folder)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Notes a folder a later stage wrote into {@code staging} from the pages of {@code fingerprint}. */
@@ -198,9 +229,14 @@ public final class OutputMemory {
         }
     }
 
-    /** How many pages this build took over from the published site. */
+    /**
+     * How many pages (and whole folders of later stages) this build took over from the published site; the files
+     * of such a folder count with the folder.
+     */
     public long reused() {
-        return current.entrySet().stream().filter(e -> e.getValue().equals(previous.get(e.getKey()))).count();
+        List<String> stageFolders = stageFolders();
+        return current.entrySet().stream().filter(e -> e.getValue().equals(previous.get(e.getKey())))
+                .filter(e -> !inAny(stageFolders, e.getKey())).count();
     }
 
     /** The SHA-256 of a text, in hex. */

@@ -29,6 +29,7 @@ import de.leitbild.publisher.content.SitePage;
 import de.leitbild.publisher.content.TranslationState;
 import de.leitbild.publisher.problem.BuildFailure;
 import de.leitbild.publisher.problem.Problem;
+import de.leitbild.publisher.publish.OutputMemory;
 
 /**
  * The {@code search} stage: analyses the baked pages of every language with Lucene and writes the static,
@@ -125,18 +126,21 @@ public final class SearchIndexWriter {
 
     /** Indexes the pages written into {@code staging}; pages showing untranslated text are left to their own language. */
     public List<LanguageIndex> write(Catalog catalog, Path staging) throws BuildFailure {
-        return write(catalog, staging, language -> true);
+        return write(catalog, staging, language -> true, OutputMemory.none());
     }
 
-    /** Indexes the languages {@code which} accepts; the build takes the others' unchanged index over. */
-    public List<LanguageIndex> write(Catalog catalog, Path staging, java.util.function.Predicate<Language> which)
-            throws BuildFailure {
+    /**
+     * Indexes the languages {@code which} accepts; the build takes the others' unchanged index over. A file of the
+     * index whose content the last build wrote already is taken over from the site {@code published} remembers.
+     */
+    public List<LanguageIndex> write(Catalog catalog, Path staging, java.util.function.Predicate<Language> which,
+            OutputMemory published) throws BuildFailure {
         // Languages side by side: one language's steps that run on one core leave the other core to the next
         // language. Each writes its own folder; the list keeps the languages' order.
         List<Language> languages = settings.languages().stream().filter(which).toList();
         List<Object> results = languages.parallelStream().map(language -> {
             try {
-                return (Object) writeLanguage(language, catalog, staging);
+                return (Object) writeLanguage(language, catalog, staging, published);
             } catch (IOException e) {
                 return new Problem(staging.resolve(language.id()), 1,
                         "the search index cannot be written (" + e.getMessage() + ")");
@@ -155,7 +159,8 @@ public final class SearchIndexWriter {
         return indexes;
     }
 
-    private LanguageIndex writeLanguage(Language language, Catalog catalog, Path staging) throws IOException {
+    private LanguageIndex writeLanguage(Language language, Catalog catalog, Path staging, OutputMemory published)
+            throws IOException {
         SectionMemory memory = memoryFolder == null ? SectionMemory.none()
                 : sectionMemories.get(language.id()).join();
         List<SectionMemory.Page> pages = pages(language, catalog, staging, memory);
@@ -214,9 +219,10 @@ public final class SearchIndexWriter {
             keepingWords = CacheFile.keepInBackground("search words",
                     () -> words.save(dictionary, withTakenOver(analysed, texts, remembered)));
         }
-        Path folder = staging.resolve(language.id()).resolve("search");
-        Files.createDirectories(folder.resolve("keys"));
-        Files.createDirectories(folder.resolve("sections"));
+        String folder = language.id() + "/search/";
+        Files.createDirectories(staging.resolve(folder + "keys"));
+        Files.createDirectories(staging.resolve(folder + "sections"));
+        IndexFiles files = new IndexFiles(staging, published);
 
         // Term ids in term order; each term keeps the sections where it scores highest.
         List<Map.Entry<String, ScoredPostings.Postings>> all = new ArrayList<>(postings.entrySet());
@@ -257,23 +263,16 @@ public final class SearchIndexWriter {
         }
         // Every file on its own: written on all cores, each file's bytes the same whatever the order.
         long bytes = java.util.stream.IntStream.range(0, shards.size()).parallel()
-                .mapToLong(n -> writeGzip(folder.resolve("keys").resolve(n + ".json.gz"), out -> shards.get(n).write(out, terms)))
+                .mapToLong(n -> files.write(folder + "keys/" + n + ".json.gz",
+                        () -> shards.get(n).fingerprint(files.stamp(), terms), out -> shards.get(n).write(out, terms)))
                 .sum();
         bytes += java.util.stream.IntStream.range(0, (sections.size() + SECTION_CHUNK_SIZE - 1) / SECTION_CHUNK_SIZE)
                 .parallel().mapToLong(chunk -> {
-            List<Map<String, Object>> entries = new ArrayList<>();
-            for (SearchSection s : sections.subList(chunk * SECTION_CHUNK_SIZE,
-                    Math.min(sections.size(), (chunk + 1) * SECTION_CHUNK_SIZE))) {
-                Map<String, Object> e = new LinkedHashMap<>();
-                e.put("id", s.id());
-                e.put("url", s.url());
-                e.put("page", s.page());
-                e.put("heading", s.heading());
-                e.put("text", s.text());
-                e.put("lang", language.lang());
-                entries.add(e);
-            }
-            return writeGzipJson(folder.resolve("sections").resolve(chunk + ".json.gz"), entries);
+            List<SearchSection> chunkSections = sections.subList(chunk * SECTION_CHUNK_SIZE,
+                    Math.min(sections.size(), (chunk + 1) * SECTION_CHUNK_SIZE));
+            return files.write(folder + "sections/" + chunk + ".json.gz",
+                    () -> sectionsFingerprint(files.stamp(), chunkSections, language.lang()),
+                    out -> JSON.writeValue(out, sectionEntries(chunkSections, language.lang())));
         }).sum();
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("format", FORMAT);
@@ -285,9 +284,72 @@ public final class SearchIndexWriter {
         manifest.put("sections", sections.size());
         manifest.put("stopKeys", new ArrayList<>(vocabulary.stopKeys()));
         manifest.put("maxQueryLength", MAX_QUERY_LENGTH);
-        bytes += writeGzipJson(folder.resolve("manifest.json.gz"), manifest);
+        bytes += writeGzip(staging.resolve(folder + "manifest.json.gz"), out -> JSON.writeValue(out, manifest));
         saving.addAll(List.of(keepingSections, keepingWords, keepingPages));
         return new LanguageIndex(language.id(), sections.size(), termIds.size(), vocabulary.keys().size(), bytes);
+    }
+
+    /** A chunk of sections as the client reads it. */
+    private static List<Map<String, Object>> sectionEntries(List<SearchSection> sections, String lang) {
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (SearchSection s : sections) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("id", s.id());
+            e.put("url", s.url());
+            e.put("page", s.page());
+            e.put("heading", s.heading());
+            e.put("text", s.text());
+            e.put("lang", lang);
+            entries.add(e);
+        }
+        return entries;
+    }
+
+    /** The fingerprint of everything {@link #sectionEntries} writes. */
+    private static String sectionsFingerprint(String stamp, List<SearchSection> sections, String lang) {
+        ContentFingerprint fingerprint = new ContentFingerprint(stamp).add(lang).add(sections.size());
+        for (SearchSection s : sections) {
+            fingerprint.add(s.id()).add(s.url()).add(s.page()).add(s.heading()).add(s.text());
+        }
+        return fingerprint.hex();
+    }
+
+    /**
+     * Writes the files of an index into the staging folder, or takes one over from the published site when the
+     * last build wrote it from the same content (a fingerprint, computed only where a published site is known).
+     */
+    private static final class IndexFiles {
+        private static final String STAMP = "search index format " + FORMAT + ", "
+                + de.leitbild.publisher.content.ConversionStore.codeStamp(SearchIndexWriter.class);
+        private final Path staging;
+        private final OutputMemory published;
+
+        IndexFiles(Path staging, OutputMemory published) {
+            this.staging = staging;
+            this.published = published;
+        }
+
+        String stamp() {
+            return STAMP;
+        }
+
+        /** The file's size; it is in the staging folder, written or taken over. */
+        long write(String path, java.util.function.Supplier<String> fingerprint, Content content) {
+            if (!published.remembers()) {
+                return writeGzip(staging.resolve(path), content);
+            }
+            String known = fingerprint.get();
+            if (published.reuse(path, known, staging) != null) {
+                try {
+                    return Files.size(staging.resolve(path));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            long size = writeGzip(staging.resolve(path), content);
+            published.record(path, known, size, List.of());
+            return size;
+        }
     }
 
     /** The {@link #MAX_POSTINGS} sections where a term scores highest (ties: the earlier section), by section. */
@@ -367,6 +429,29 @@ public final class SearchIndexWriter {
             }
         }
 
+        /** The fingerprint of everything {@link #write} writes. */
+        String fingerprint(String stamp, List<IndexTerm> allTerms) {
+            ContentFingerprint fingerprint = new ContentFingerprint(stamp).add(keys.size());
+            for (int k = 0; k < keys.size(); k++) {
+                fingerprint.add(keys.get(k)).add(keyTerms.get(k).length);
+                for (int id : keyTerms.get(k)) {
+                    fingerprint.add(id);
+                }
+            }
+            int[] ids = java.util.Arrays.copyOf(terms, termCount);
+            java.util.Arrays.sort(ids);
+            fingerprint.add(ids.length);
+            for (int id : ids) {
+                IndexTerm term = allTerms.get(id);
+                ScoredPostings.Postings postings = term.postings();
+                fingerprint.add(id).add(term.name()).add(postings.sections().length);
+                for (int i = 0; i < postings.sections().length; i++) {
+                    fingerprint.add(postings.sections()[i]).add(Math.round(postings.scores()[i] * 1000));
+                }
+            }
+            return fingerprint.hex();
+        }
+
         /** {"keys": {key: [term id, …]}, "terms": {"id": [term, [section, score, section, score, …]]}}. */
         void write(OutputStream out, List<IndexTerm> allTerms) throws IOException {
             int[] ids = java.util.Arrays.copyOf(terms, termCount);
@@ -411,10 +496,6 @@ public final class SearchIndexWriter {
     static String shardOf(String text) {
         int end = text.offsetByCodePoints(0, Math.min(2, text.codePointCount(0, text.length())));
         return text.substring(0, end);
-    }
-
-    private static long writeGzipJson(Path file, Object value) {
-        return writeGzip(file, out -> JSON.writeValue(out, value));
     }
 
     /** What writes a file's content. */

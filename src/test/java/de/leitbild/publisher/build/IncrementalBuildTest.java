@@ -122,6 +122,71 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void aRebuildAfterChangingOneWordTakesTheIndexFilesItDoesNotTouchOverAndEqualsACleanBuild(@TempDir Path folder)
+            throws Exception {
+        SiteFixture site = fixture(folder.resolve("site"));
+        // A glossary of made-up words: enough sections and words for several section chunks and key shards.
+        StringBuilder glossary = new StringBuilder("= Glossar\n:jbake-type: page\n:jbake-status: published\n");
+        for (int section = 0; section < 40; section++) {
+            glossary.append("\n[#teil-").append(section).append("]\n== Teil ").append(section).append("\n\n");
+            for (int word = 0; word < 100; word++) {
+                int n = section * 100 + word;
+                glossary.append((char) ('b' + n % 20)).append((char) ('a' + n / 20 % 20))
+                        .append((char) ('c' + n / 400 % 20)).append("ulo ");
+            }
+            glossary.append("\n");
+        }
+        site.write("content/de/musterstadt/glossar.adoc", glossary.toString());
+        BuiltSites.build(site.root(), site.output());
+        Path index = site.output().resolve("de/search");
+        Map<String, Object> before = fileKeys(index);
+        assertThat(before.keySet()).filteredOn(name -> name.startsWith("keys/")).hasSizeGreaterThan(3);
+        assertThat(before.keySet()).filteredOn(name -> name.startsWith("sections/")).hasSizeGreaterThan(1);
+
+        // One word for another of the same section: the German index is made again, most of its files are unchanged;
+        // the shard of Menschen changes only in a score (twice in the section now), that of Arbeit in a section.
+        Path plan4 = site.root().resolve("content/de/musterstadt/plan-4.adoc");
+        Files.writeString(plan4, read(plan4).replace("Mehr Menschen finden Arbeit.", "Mehr Menschen finden Menschen."));
+        BuiltSites.build(site.root(), site.output());
+        Map<String, Object> after = fileKeys(index);
+
+        assertThat(after.keySet()).isEqualTo(before.keySet());
+        long takenOver = after.entrySet().stream().filter(e -> e.getValue().equals(before.get(e.getKey()))).count();
+        long rewritten = after.size() - takenOver;
+        // The same file (a hard link to the published one), not a copy: the glossary's shards and sections.
+        assertThat(takenOver).isPositive();
+        // Written again: the manifest, the section chunk with the new text, the key shards of Arbeit and Menschen.
+        assertThat(rewritten).isGreaterThanOrEqualTo(3);
+        assertEqualsACleanBuild(site, folder.resolve("clean"));
+        assertThat(gunzipAll(index.resolve("sections"))).contains("Mehr Menschen finden Menschen.");
+    }
+
+    /** The text of every gzip file in {@code folder}. */
+    private static String gunzipAll(Path folder) throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (var files = Files.list(folder)) {
+            for (Path file : files.sorted().toList()) {
+                try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(file))) {
+                    all.append(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return all.toString();
+    }
+
+    /** Each file below {@code folder} (by relative path) and the file system's key for it (its inode). */
+    private static Map<String, Object> fileKeys(Path folder) throws IOException {
+        Map<String, Object> keys = new java.util.TreeMap<>();
+        try (var files = Files.walk(folder)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                keys.put(folder.relativize(file).toString(),
+                        Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey());
+            }
+        }
+        return keys;
+    }
+
+    @Test
     void aRebuildAfterEditingOnlyATranslationsTitleAndADescriptionEqualsACleanBuild(@TempDir Path folder)
             throws Exception {
         SiteFixture site = fixture(folder.resolve("site"));
