@@ -13,6 +13,7 @@ import de.leitbild.publisher.bake.BakedSite;
 import de.leitbild.publisher.bake.EditorGuidePage;
 import de.leitbild.publisher.bake.SiteBaker;
 import de.leitbild.publisher.cache.CacheFile;
+import de.leitbild.publisher.cache.CacheKeeping;
 import de.leitbild.publisher.config.SiteSettings;
 import de.leitbild.publisher.config.SiteSettingsLoader;
 import de.leitbild.publisher.content.AsciidocEngine;
@@ -37,8 +38,9 @@ public final class SiteBuild {
     private final AsciidocEngine engine;
     private final boolean waitsForLeftovers;
     private final boolean waitsForCache;
-    /** What the last {@link #run} of a build that does not wait for its cache is still writing. */
+    /** What the last {@link #run} of a build that does not wait for its cache is still writing, or holds to write. */
     private volatile CompletableFuture<Void> cacheWriting = CompletableFuture.completedFuture(null);
+    private volatile CacheKeeping cacheKeeping = CacheKeeping.atOnce();
 
     /** A build that uses {@code engine}, the one Asciidoctor instance, for all documents. */
     public SiteBuild(AsciidocEngine engine) {
@@ -61,17 +63,18 @@ public final class SiteBuild {
     }
 
     /**
-     * The same build, returning as soon as the new site is published, while the conversions and the search
-     * stage's memories are still being saved for the next build (the page fingerprints, which say what the
-     * published site holds, are always saved first): for the build daemon, which answers, then waits with
-     * {@link #awaitCache} before it builds again.
+     * The same build, returning as soon as the new site is published, with the conversions and the search
+     * stage's memories for the next build not yet saved (the page fingerprints, which say what the published site
+     * holds, are always saved first): for the build daemon, which answers, then saves them with {@link #awaitCache}
+     * before it builds again. Writing them while the build runs would take a core from it.
      */
     public SiteBuild savingTheCacheAfterwards() {
         return new SiteBuild(engine, waitsForLeftovers, false);
     }
 
-    /** Waits until the cache of the last {@link #run} is saved. */
+    /** Saves the cache of the last {@link #run} (held until now) and waits until it is saved. */
     public void awaitCache() {
+        cacheKeeping.release();
         cacheWriting.join();
     }
 
@@ -146,7 +149,10 @@ public final class SiteBuild {
         Catalog catalog = reading.catalog();
         start = lap(millis, "content", start);
         // Made now, so that it reads what the last build kept for the search stage while this one bakes.
-        SearchIndexWriter search = new SearchIndexWriter(settings).withMemory(settings.cacheFolder());
+        // A build that does not wait for its cache holds the writing of it back until it has answered.
+        CacheKeeping keeping = waitsForCache ? CacheKeeping.atOnce() : CacheKeeping.untilReleased();
+        cacheKeeping = keeping;
+        SearchIndexWriter search = new SearchIndexWriter(settings).withMemory(settings.cacheFolder(), keeping);
         OutputMemory pages = OutputMemory.load(settings.cacheFolder().resolve(PAGES), settings.outputFolder());
         SitePublisher publisher = new SitePublisher(settings.outputFolder());
         Path staging;
@@ -167,7 +173,7 @@ public final class SiteBuild {
             start = lap(millis, "bake", start);
             // Every conversion of this build is known now: kept for the next build while the search stage runs.
             // Only a cache, keyed by what each conversion is made of, so a build that fails later does no harm.
-            var keeping = CacheFile.keepInBackground("conversions", conversions::save);
+            var keepingConversions = keeping.keep("conversions", conversions::save);
             writeSearchIndex(search, settings, catalog, staging, pages);
             start = lap(millis, "search", start);
             publisher.publish(staging);
@@ -175,7 +181,7 @@ public final class SiteBuild {
                 publisher.awaitLeftovers();
             }
             CacheFile.keep("page fingerprints", pages::save);
-            cacheWriting = CompletableFuture.allOf(keeping, search.memoriesSaved());
+            cacheWriting = CompletableFuture.allOf(keepingConversions, search.memoriesSaved());
             if (waitsForCache) {
                 cacheWriting.join();
             }

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * A file of the build cache: what one build keeps for the next (conversions, page fingerprints, search
@@ -64,18 +63,6 @@ public final class CacheFile {
     /** Writing that may fail on a full or read-only disk. */
     public interface Write {
         void run() throws IOException;
-    }
-
-    /**
-     * Runs {@code write} on a thread of its own, so that the build goes on meanwhile; a failure is only noted on
-     * standard error (the next build does that part of its work again).
-     */
-    public static CompletableFuture<Void> keepInBackground(String what, Write write) {
-        return CompletableFuture.runAsync(() -> keep(what, write), work -> {
-            Thread thread = new Thread(work, "keep-" + what);
-            thread.setDaemon(true);
-            thread.start();
-        });
     }
 
     /** Runs {@code write} now; a failure is only noted on standard error. */

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -52,10 +53,13 @@ final class CompoundDictionary {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static volatile Set<String> wordList;
 
-    private final Set<String> known;
+    /** The word list and the texts' own words: a word is known if either holds it. */
+    private final Set<String> listed;
+    private final Set<String> own;
 
-    private CompoundDictionary(Set<String> known) {
-        this.known = known;
+    private CompoundDictionary(Set<String> listed, Set<String> own) {
+        this.listed = listed;
+        this.own = own;
     }
 
     /** The compound parts of the given sections' texts. */
@@ -71,44 +75,137 @@ final class CompoundDictionary {
 
     /** The compound parts of the given texts (their order does not matter; each is best given once). */
     static Parts of(Collection<String> texts, Locale locale, CharArraySet stopWords) {
-        Set<String> nounSet = new HashSet<>();
-        Set<String> wordSet = new HashSet<>();
-        Set<String> seen = new HashSet<>();
-        for (String text : texts) {
-            for (String word : KeyVocabulary.NOT_WORD.split(text)) {
-                if (!seen.add(word)) {
+        return new Memory().of(texts, locale, stopWords);
+    }
+
+    /** The nouns (lowercase) of a text, and its words of letters only (lowercase): what it adds to the dictionary. */
+    private record TextWords(String[] nouns, String[] words) {
+    }
+
+    private static TextWords textWords(String text, Locale locale, CharArraySet stopWords) {
+        List<String> nouns = new java.util.ArrayList<>(2);
+        List<String> words = new java.util.ArrayList<>(2);
+        for (String word : KeyVocabulary.NOT_WORD.split(text)) {
+            for (String part : JOINERS.split(word)) {
+                if (part.codePointCount(0, part.length()) < MIN_PART) {
                     continue;
                 }
-                for (String part : JOINERS.split(word)) {
-                    if (part.codePointCount(0, part.length()) < MIN_PART) {
-                        continue;
-                    }
-                    String lower = part.toLowerCase(locale);
-                    if (stopWords.contains(lower)) {
-                        continue;
-                    }
-                    if (Character.isUpperCase(part.codePointAt(0))) {
-                        nounSet.add(lower);
-                    }
-                    if (LETTERS.matcher(lower).matches()) {
-                        wordSet.add(lower);
-                    }
+                String lower = part.toLowerCase(locale);
+                if (stopWords.contains(lower)) {
+                    continue;
+                }
+                if (Character.isUpperCase(part.codePointAt(0))) {
+                    nouns.add(lower);
+                }
+                if (LETTERS.matcher(lower).matches()) {
+                    words.add(lower);
                 }
             }
         }
-        SortedSet<String> nouns = new TreeSet<>(nounSet);
-        SortedSet<String> words = new TreeSet<>(wordSet);
-        Set<String> known = new HashSet<>(germanWordList());
-        known.addAll(words);
-        CompoundDictionary dictionary = new CompoundDictionary(known);
-        SortedSet<String> tails = new TreeSet<>();
-        for (String word : words) {
-            dictionary.addTails(word, tails);
+        return new TextWords(nouns.toArray(String[]::new), words.toArray(String[]::new));
+    }
+
+    /**
+     * The compound parts of one site's texts, build after build, each time worked out again only where the texts
+     * changed: the words of a text already seen are taken from the last build, and a word's tails are looked for
+     * again only if a word that came or went since contains it (only a known word inside a word changes what its
+     * split points find). For a process that builds the same site again and again (the build daemon, the preview);
+     * the parts are the same as those {@link CompoundDictionary#of} finds.
+     */
+    static final class Memory {
+        /** More words than this come or go: every word is split again (checking each against them costs more). */
+        private static final int MAX_CHANGED_WORDS = 64;
+        private Locale locale;
+        private CharArraySet stopWords;
+        private Map<String, TextWords> texts = Map.of();
+        private Set<String> words = Set.of();
+        private Map<String, String[]> tails = Map.of();
+
+        synchronized Parts of(Collection<String> newTexts, Locale newLocale, CharArraySet newStopWords) {
+            if (!newLocale.equals(locale) || newStopWords != stopWords) {
+                locale = newLocale;
+                stopWords = newStopWords;
+                texts = Map.of();
+                words = Set.of();
+                tails = Map.of();
+            }
+            Map<String, TextWords> known = texts;
+            Map<String, TextWords> textWords = new java.util.concurrent.ConcurrentHashMap<>(newTexts.size() * 2);
+            newTexts.parallelStream().forEach(text -> {
+                TextWords found = known.get(text);
+                textWords.put(text, found != null ? found : textWords(text, locale, stopWords));
+            });
+            Set<String> nounSet = new HashSet<>();
+            Set<String> wordSet = new HashSet<>();
+            for (TextWords found : textWords.values()) {
+                java.util.Collections.addAll(nounSet, found.nouns());
+                java.util.Collections.addAll(wordSet, found.words());
+            }
+            Set<String> list = germanWordList();
+            // The words that became known or unknown since the last build (those of the list are always known).
+            List<String> changed = new java.util.ArrayList<>();
+            addMissing(wordSet, words, list, changed);
+            addMissing(words, wordSet, list, changed);
+            boolean splitAll = words.isEmpty() || changed.size() > MAX_CHANGED_WORDS;
+            CompoundDictionary dictionary = new CompoundDictionary(list, wordSet);
+            Map<String, String[]> lastTails = tails;
+            Map<String, String[]> tailsOf = new java.util.concurrent.ConcurrentHashMap<>(wordSet.size() * 2);
+            wordSet.parallelStream().forEach(word -> {
+                String[] found = splitAll ? null : lastTails.get(word);
+                if (found == null || containsAny(word, changed)) {
+                    Set<String> wordTails = new java.util.LinkedHashSet<>();
+                    dictionary.addTails(word, wordTails);
+                    found = wordTails.toArray(String[]::new);
+                }
+                tailsOf.put(word, found);
+            });
+            texts = textWords;
+            words = wordSet;
+            tails = tailsOf;
+            SortedSet<String> allTails = new TreeSet<>();
+            for (String[] wordTails : tailsOf.values()) {
+                for (String tail : wordTails) {
+                    if (!stopWords.contains(tail)) {
+                        allTails.add(tail);
+                    }
+                }
+            }
+            SortedSet<String> all = new TreeSet<>(nounSet);
+            all.addAll(allTails);
+            return new Parts(all, allTails);
         }
-        tails.removeIf(t -> stopWords.contains(t));
-        SortedSet<String> all = new TreeSet<>(nouns);
-        all.addAll(tails);
-        return new Parts(all, tails);
+
+        /** Adds to {@code missing} the words of {@code words} that neither {@code others} nor {@code list} has. */
+        private static void addMissing(Set<String> words, Set<String> others, Set<String> list, List<String> missing) {
+            for (String word : words) {
+                if (missing.size() > MAX_CHANGED_WORDS) {
+                    return;
+                }
+                if (!others.contains(word) && !list.contains(word)) {
+                    missing.add(word);
+                }
+            }
+        }
+
+        /** Whether one of {@code parts} is in {@code word}, or in it without its accents (as tails are looked up). */
+        private static boolean containsAny(String word, List<String> parts) {
+            if (parts.isEmpty()) {
+                return false;
+            }
+            String plain = null;
+            for (String part : parts) {
+                if (word.contains(part)) {
+                    return true;
+                }
+                if (plain == null) {
+                    plain = withoutMarks(word);
+                }
+                if (plain != word && plain.contains(part)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /** Adds the tails of {@code word}: each split point after a known head whose rest is a word or splits again. */
@@ -135,14 +232,18 @@ final class CompoundDictionary {
         }
     }
 
+    private boolean known(String word) {
+        return listed.contains(word) || own.contains(word);
+    }
+
     /** A known word, or a known word (of three or more letters) followed by a linking element. */
     private boolean isHead(String head) {
-        if (known.contains(head)) {
+        if (known(head)) {
             return true;
         }
         for (String linker : LINKERS) {
             if (head.endsWith(linker) && head.length() - linker.length() >= 3
-                    && known.contains(head.substring(0, head.length() - linker.length()))) {
+                    && known(head.substring(0, head.length() - linker.length()))) {
                 return true;
             }
         }
@@ -151,8 +252,17 @@ final class CompoundDictionary {
 
     /** A known word (café counts as cafe), not a derivational ending. */
     private boolean isTail(String tail) {
-        return !NOT_TAILS.contains(tail) && (known.contains(tail)
-                || known.contains(MARKS.matcher(Normalizer.normalize(tail, Normalizer.Form.NFD)).replaceAll("")));
+        return !NOT_TAILS.contains(tail) && (known(tail) || known(withoutMarks(tail)));
+    }
+
+    /** The word without accents and other marks; the word itself (the same instance) if it has none. */
+    private static String withoutMarks(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (word.charAt(i) >= 0xC0) {
+                return MARKS.matcher(Normalizer.normalize(word, Normalizer.Form.NFD)).replaceAll("");
+            }
+        }
+        return word;
     }
 
     private static boolean hasSurrogates(String word) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -68,8 +69,26 @@ final class KeyVocabulary {
      * the result does not depend on the order (a key is a stop key only if no word makes it a key).
      */
     void addTexts(java.util.Collection<String> texts, Set<String> indexTerms) {
-        List<List<Word>> prepared = new ArrayList<>(texts).parallelStream().map(text -> words(text, indexTerms))
-                .toList();
+        addTexts(texts, indexTerms, new Spellings());
+    }
+
+    /**
+     * Adds every word of each text as {@link #addTexts(java.util.Collection, Set)} does, taking the spellings of a
+     * text from {@code spellings} if an earlier build of the process found them (they do not depend on the
+     * analysis, only on the language), and keeping this build's there for the next.
+     */
+    void addTexts(java.util.Collection<String> texts, Set<String> indexTerms, Spellings spellings) {
+        Map<String, List<Spelling>> known = spellings.of(locale, analyzerName);
+        Map<String, List<Spelling>> found = new java.util.concurrent.ConcurrentHashMap<>(texts.size() * 2);
+        List<List<Word>> prepared = new ArrayList<>(texts).parallelStream().map(text -> {
+            List<Spelling> spelt = known.get(text);
+            if (spelt == null) {
+                spelt = spellings(text);
+            }
+            found.put(text, spelt);
+            return words(spelt, indexTerms);
+        }).toList();
+        spellings.keep(locale, analyzerName, found);
         for (List<Word> words : prepared) {
             words.forEach(this::add);
         }
@@ -77,11 +96,35 @@ final class KeyVocabulary {
 
     /** Adds every word of {@code text}; only terms in {@code indexTerms} are kept. */
     void addText(String text, Set<String> indexTerms) {
-        words(text, indexTerms).forEach(this::add);
+        words(spellings(text), indexTerms).forEach(this::add);
     }
 
-    private List<Word> words(String text, Set<String> indexTerms) {
-        List<Word> words = new ArrayList<>();
+    /** A word of a text as the client splits it, its forms and the keys of each form. */
+    private record Spelling(String raw, String[] forms, List<Set<String>> variants) {
+    }
+
+    /**
+     * The spellings of the texts of one language that the last build of the process found: they depend on the
+     * language alone, so the build daemon and the preview work them out once per text.
+     */
+    static final class Spellings {
+        private Locale locale;
+        private String analyzerName;
+        private Map<String, List<Spelling>> texts = Map.of();
+
+        private synchronized Map<String, List<Spelling>> of(Locale wanted, String analyzer) {
+            return wanted.equals(locale) && analyzer.equals(analyzerName) ? texts : Map.of();
+        }
+
+        private synchronized void keep(Locale language, String analyzer, Map<String, List<Spelling>> found) {
+            locale = language;
+            analyzerName = analyzer;
+            texts = found;
+        }
+    }
+
+    private List<Spelling> spellings(String text) {
+        List<Spelling> spellings = new ArrayList<>();
         for (String raw : NOT_WORD.split(normalize(text, locale))) {
             String word = trimJoiners(raw);
             if (word.isEmpty()) {
@@ -97,17 +140,30 @@ final class KeyVocabulary {
                     }
                 }
             }
-            List<Form> analysed = new ArrayList<>(forms.size());
+            List<Set<String>> variants = new ArrayList<>(forms.size());
             for (String form : forms) {
+                variants.add(variants(form));
+            }
+            spellings.add(new Spelling(raw, forms.toArray(String[]::new), variants));
+        }
+        return spellings;
+    }
+
+    private List<Word> words(List<Spelling> spellings, Set<String> indexTerms) {
+        List<Word> words = new ArrayList<>(spellings.size());
+        for (Spelling spelling : spellings) {
+            List<Form> analysed = new ArrayList<>(spelling.forms().length);
+            for (int f = 0; f < spelling.forms().length; f++) {
+                String form = spelling.forms()[f];
                 List<String> terms = new ArrayList<>();
                 for (String term : analysis.word(form).terms()) {
                     if (indexTerms.contains(term)) {
                         terms.add(term);
                     }
                 }
-                analysed.add(new Form(terms, terms.isEmpty() && stopWords.contains(form), variants(form)));
+                analysed.add(new Form(terms, terms.isEmpty() && stopWords.contains(form), spelling.variants().get(f)));
             }
-            words.add(new Word(raw, analysed));
+            words.add(new Word(spelling.raw(), analysed));
         }
         return words;
     }

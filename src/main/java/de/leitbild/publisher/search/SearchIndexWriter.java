@@ -21,7 +21,7 @@ import org.apache.lucene.analysis.CharArraySet;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import de.leitbild.publisher.cache.CacheFile;
+import de.leitbild.publisher.cache.CacheKeeping;
 import de.leitbild.publisher.config.Language;
 import de.leitbild.publisher.config.SiteSettings;
 import de.leitbild.publisher.content.Catalog;
@@ -52,14 +52,16 @@ public final class SearchIndexWriter {
 
     private final SiteSettings settings;
     private final Path memoryFolder;
+    private final CacheKeeping keeping;
 
     public SearchIndexWriter(SiteSettings settings) {
-        this(settings, null);
+        this(settings, null, CacheKeeping.atOnce());
     }
 
-    private SearchIndexWriter(SiteSettings settings, Path memoryFolder) {
+    private SearchIndexWriter(SiteSettings settings, Path memoryFolder, CacheKeeping keeping) {
         this.settings = settings;
         this.memoryFolder = memoryFolder;
+        this.keeping = keeping;
         if (memoryFolder != null) {
             // Tens of megabytes for a large site: read on their own threads while the earlier stages run.
             // One after another on one thread: the build's start (JRuby) needs the processor more urgently.
@@ -117,7 +119,36 @@ public final class SearchIndexWriter {
      * make the writer early in a build.
      */
     public SearchIndexWriter withMemory(Path folder) {
-        return new SearchIndexWriter(settings, folder);
+        return withMemory(folder, CacheKeeping.atOnce());
+    }
+
+    /** The same, saving the memories for the next build when {@code keeping} says so. */
+    public SearchIndexWriter withMemory(Path folder, CacheKeeping keeping) {
+        return new SearchIndexWriter(settings, folder, keeping);
+    }
+
+    /**
+     * Word by word work of a language's last build (compound parts, spellings), kept in memory for the next build
+     * of the same process, only in a process that builds again and again: see {@link #keepWordWorkBetweenBuilds}.
+     */
+    private static final Map<String, CompoundDictionary.Memory> COMPOUND_MEMORIES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, KeyVocabulary.Spellings> SPELLINGS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static volatile boolean keepsWordWork;
+
+    /**
+     * Keeps word by word work (compound parts, the spellings of the keys) in memory from one build to the next of
+     * this process, so that a rebuild works out only the words of what changed: for the build daemon and the
+     * preview, which build the same site again and again. Some tens of megabytes for a large site.
+     */
+    public static void keepWordWorkBetweenBuilds() {
+        keepsWordWork = true;
+    }
+
+    /** The kept work of {@code language}, or a fresh one when the process does not keep work between builds. */
+    private static <T> T kept(Map<String, T> kept, Language language, java.util.function.Supplier<T> fresh) {
+        return keepsWordWork ? kept.computeIfAbsent(language.id() + " " + language.analyzer(), id -> fresh.get())
+                : fresh.get();
     }
 
     /** What the index of one language holds and how large it is on disk. */
@@ -166,7 +197,7 @@ public final class SearchIndexWriter {
         List<SectionMemory.Page> pages = pages(language, catalog, staging, memory);
         List<SearchSection> sections = numbered(pages);
         // Kept for the next build while this one indexes; only a cache, so failing to keep it costs nothing.
-        var keepingSections = CacheFile.keepInBackground("search sections", memory::save);
+        var keepingSections = keeping.keep("search sections", memory::save);
         String analyzerName = language.analyzer();
         boolean wordByWord = LanguageAnalyzers.analysesWordByWord(analyzerName);
         PageAnalysisMemory pageMemory = memoryFolder == null ? PageAnalysisMemory.none()
@@ -191,7 +222,8 @@ public final class SearchIndexWriter {
         });
         Set<String> texts = distinct.keySet();
         CompoundDictionary.Parts compoundParts = LanguageAnalyzers.splitsCompounds(analyzerName)
-                ? CompoundDictionary.of(texts, language.locale(), LanguageAnalyzers.stopWords(analyzerName))
+                ? kept(COMPOUND_MEMORIES, language, CompoundDictionary.Memory::new).of(texts, language.locale(),
+                        LanguageAnalyzers.stopWords(analyzerName))
                 : new CompoundDictionary.Parts(new TreeSet<>(), new TreeSet<>());
         SortedMap<String, ScoredPostings.Postings> postings;
         KeyVocabulary vocabulary;
@@ -206,17 +238,17 @@ public final class SearchIndexWriter {
             ScoredPostings.SectionTerms[] sectionTerms = analyse(pages, pageWords, sections.size(), analysis, valid,
                     pageMemory);
             SortedSet<String> dictionary = compoundParts.dictionary();
-            keepingPages = CacheFile.keepInBackground("search pages", () -> pageMemory.save(dictionary));
+            keepingPages = keeping.keep("search pages", () -> pageMemory.save(dictionary));
             postings = ScoredPostings.compute(sectionTerms);
             Set<String> indexTerms = new java.util.HashSet<>(postings.keySet());
             CharArraySet stopWords = LanguageAnalyzers.stopWords(analyzerName);
             vocabulary = new KeyVocabulary(analysis, stopWords, language.locale(), analyzerName);
-            vocabulary.addTexts(texts, indexTerms);
+            vocabulary.addTexts(texts, indexTerms, kept(SPELLINGS, language, KeyVocabulary.Spellings::new));
             // Compound tails that never stand alone (mappe of Willkommensmappe) are words a reader types too.
             vocabulary.addText(String.join(" ", compoundParts.tails()), indexTerms);
             Map<String, TermAnalysis.Analysed> analysed = analysis.words();
             Map<String, TermAnalysis.Analysed> remembered = words.remembered();
-            keepingWords = CacheFile.keepInBackground("search words",
+            keepingWords = keeping.keep("search words",
                     () -> words.save(dictionary, withTakenOver(analysed, texts, remembered)));
         }
         String folder = language.id() + "/search/";

@@ -68,6 +68,7 @@ final class PreviewBuilder implements AutoCloseable {
         this.root = root;
         this.output = output;
         this.engine = engine;
+        SearchIndexWriter.keepWordWorkBetweenBuilds();
     }
 
     /** The problems of the last build; empty when the preview shows the sources as they are. */

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.junit.jupiter.api.Test;
@@ -73,6 +74,44 @@ class SearchAnalysisTest {
         List<SearchSection> backward = List.of(forward.get(1), forward.get(0));
         assertThat(CompoundDictionary.of(forward, Locale.GERMAN, LanguageAnalyzers.stopWords("german")))
                 .isEqualTo(CompoundDictionary.of(backward, Locale.GERMAN, LanguageAnalyzers.stopWords("german")));
+    }
+
+    @Test
+    void compoundPartsWorkedOutAgainOnlyWhereTheTextsChangedAreThoseOfTheChangedTexts() {
+        CharArraySet stopWords = LanguageAnalyzers.stopWords("german");
+        // Xyquablo is no word of the list: only as a word of the texts does it split Xyquablotreff.
+        List<String> with = List.of("Xyquablo", "Xyquablotreff", "Willkommensmappe", "Sprachcafé");
+        List<String> without = List.of("Xyquablotreff", "Willkommensmappe", "Sprachcafé", "Sprechstunde");
+        List<String> many = new java.util.ArrayList<>(with);
+        for (int i = 0; i < 100; i++) {
+            many.add("Quorbelwerk" + (char) ('a' + i % 26) + (char) ('a' + i / 26) + "haus");
+        }
+        assertThat(CompoundDictionary.of(with, Locale.GERMAN, stopWords).tails()).contains("treff");
+        assertThat(CompoundDictionary.of(without, Locale.GERMAN, stopWords).tails()).doesNotContain("treff");
+
+        CompoundDictionary.Memory memory = new CompoundDictionary.Memory();
+        for (List<String> texts : List.of(with, without, with, many, without, without)) {
+            assertThat(memory.of(texts, Locale.GERMAN, stopWords))
+                    .isEqualTo(CompoundDictionary.of(texts, Locale.GERMAN, stopWords));
+        }
+    }
+
+    @Test
+    void keysMadeWithTheSpellingsOfAnEarlierBuildAreTheKeysMadeWithout() {
+        KeyVocabulary.Spellings spellings = new KeyVocabulary.Spellings();
+        try (Analyzer german = LanguageAnalyzers.create("german", GERMAN_WORDS)) {
+            for (List<String> texts : List.of(List.of("Ausländerbehörde", "Integrations-Beauftragte"),
+                    List.of("Integrations·beauftragte", "Ausländerbehörde", "Café"))) {
+                KeyVocabulary fresh = new KeyVocabulary(german, LanguageAnalyzers.stopWords("german"), Locale.GERMAN,
+                        "german");
+                fresh.addTexts(texts, Set.copyOf(terms(german, String.join(" ", texts))));
+                KeyVocabulary remembering = new KeyVocabulary(german, LanguageAnalyzers.stopWords("german"),
+                        Locale.GERMAN, "german");
+                remembering.addTexts(texts, Set.copyOf(terms(german, String.join(" ", texts))), spellings);
+                assertThat(remembering.keys()).isEqualTo(fresh.keys()).containsKey("auslaenderbehoerde");
+                assertThat(remembering.stopKeys()).isEqualTo(fresh.stopKeys());
+            }
+        }
     }
 
     @Test
