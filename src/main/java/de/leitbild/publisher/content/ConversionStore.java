@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import de.leitbild.publisher.cache.CacheFile;
+import de.leitbild.publisher.cache.SavedInProcess;
 import de.leitbild.publisher.problem.Problem;
 
 /**
@@ -30,6 +31,8 @@ import de.leitbild.publisher.problem.Problem;
 public final class ConversionStore {
 
     private static final int FORMAT = 1;
+    /** The conversions this process saved last: a process that builds again need not read them back. */
+    private static final SavedInProcess<Map<String, AsciidocEngine.Conversion>> SAVED = new SavedInProcess<>();
 
     private final Path file;
     private final String codeStamp;
@@ -69,6 +72,10 @@ public final class ConversionStore {
     }
 
     private static Map<String, AsciidocEngine.Conversion> read(Path file, String codeStamp) {
+        Map<String, AsciidocEngine.Conversion> saved = SAVED.get(file, codeStamp);
+        if (saved != null) {
+            return saved;
+        }
         Map<String, AsciidocEngine.Conversion> known = new ConcurrentHashMap<>();
         if (Files.isRegularFile(file)) {
             try (DataInputStream in = CacheFile.open(file)) {
@@ -123,6 +130,7 @@ public final class ConversionStore {
                 writeConversion(out, entry.getValue());
             }
         });
+        SAVED.saved(file, codeStamp, java.util.Collections.unmodifiableMap(current));
     }
 
     private String key(Path source, String text, Map<String, Object> attributes) {

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import de.leitbild.publisher.cache.CacheFile;
 import de.leitbild.publisher.cache.PackedReader;
 import de.leitbild.publisher.cache.PackedWriter;
+import de.leitbild.publisher.cache.SavedInProcess;
 
 /**
  * What the analyzer made of each page of a language in the last build (its distinct words and each section's
@@ -41,6 +42,11 @@ final class PageAnalysisMemory {
     private final String dictionary;
     private final Map<String, Entry> previous;
     private final Map<String, Entry> current = new ConcurrentHashMap<>();
+    /** What this process saved last: a process that builds again need not read it back. */
+    private static final SavedInProcess<Saved> SAVED = new SavedInProcess<>();
+
+    private record Saved(String dictionary, Map<String, Entry> pages) {
+    }
 
     private PageAnalysisMemory(Path file, String codeStamp, String dictionary, Map<String, Entry> previous) {
         this.file = file;
@@ -56,6 +62,10 @@ final class PageAnalysisMemory {
 
     /** The memory in {@code file} if it was written by the code {@code codeStamp}; else an empty one. */
     static PageAnalysisMemory load(Path file, String codeStamp) {
+        Saved saved = SAVED.get(file, codeStamp);
+        if (saved != null) {
+            return new PageAnalysisMemory(file, codeStamp, saved.dictionary(), saved.pages());
+        }
         Map<String, Entry> known = new HashMap<>();
         String dictionary = "";
         if (Files.isRegularFile(file)) {
@@ -190,6 +200,7 @@ final class PageAnalysisMemory {
             table.writeTo(out);
             packed.writeTo(out);
         });
+        SAVED.saved(file, codeStamp, new Saved(dictionaryFingerprint, java.util.Collections.unmodifiableMap(current)));
     }
 
     /** A fingerprint of a compound dictionary (SHA-256 of its entries in order). */

@@ -16,6 +16,7 @@ import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 
 import de.leitbild.publisher.cache.CacheFile;
+import de.leitbild.publisher.cache.SavedInProcess;
 
 /**
  * The sections of each page of a language as the last build read them, so that a build reads only the pages
@@ -30,6 +31,8 @@ final class SectionMemory {
     private final String codeStamp;
     private final Map<String, Entry> previous;
     private final Map<String, Entry> current = new ConcurrentHashMap<>();
+    /** The pages this process saved last: a process that builds again need not read them back. */
+    private static final SavedInProcess<Map<String, Entry>> SAVED = new SavedInProcess<>();
 
     private record Entry(long size, long checksum, List<SearchSection> sections) {
     }
@@ -47,6 +50,10 @@ final class SectionMemory {
 
     /** The memory in {@code file} if it was written by the code {@code codeStamp}; else an empty one. */
     static SectionMemory load(Path file, String codeStamp) {
+        Map<String, Entry> saved = SAVED.get(file, codeStamp);
+        if (saved != null) {
+            return new SectionMemory(file, codeStamp, saved);
+        }
         Map<String, Entry> known = new TreeMap<>();
         if (Files.isRegularFile(file)) {
             try (DataInputStream in = CacheFile.open(file)) {
@@ -128,6 +135,7 @@ final class SectionMemory {
                 }
             }
         });
+        SAVED.saved(file, codeStamp, java.util.Collections.unmodifiableMap(current));
     }
 
     // A section's text can be longer than writeUTF's 64 kB.

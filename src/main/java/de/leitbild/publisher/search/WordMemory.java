@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import de.leitbild.publisher.cache.CacheFile;
+import de.leitbild.publisher.cache.SavedInProcess;
 
 /**
  * What the analyzer made of each distinct word in the last build of a language, so that a build analyses only
@@ -28,6 +29,8 @@ import de.leitbild.publisher.cache.CacheFile;
 final class WordMemory {
 
     private static final int FORMAT = 1;
+    /** What this process saved last: a process that builds again need not read it back. */
+    private static final SavedInProcess<Stored> SAVED = new SavedInProcess<>();
     /** More dictionary changes than this, and checking every word costs more than analysing it again. */
     private static final int MAX_DICTIONARY_CHANGES = 5_000;
     private static final int PREFIX = 4;
@@ -56,6 +59,10 @@ final class WordMemory {
      * before the search stage knows this build's compound dictionary.
      */
     static Stored read(Path file, String codeStamp) {
+        Stored saved = SAVED.get(file, codeStamp);
+        if (saved != null) {
+            return saved;
+        }
         SortedSet<String> before = new TreeSet<>();
         Map<String, TermAnalysis.Analysed> words = new HashMap<>();
         if (Files.isRegularFile(file)) {
@@ -131,6 +138,8 @@ final class WordMemory {
                 out.writeInt(word.getValue().positions());
             }
         });
+        SAVED.saved(file, codeStamp, new Stored(file, codeStamp, java.util.Collections.unmodifiableSortedSet(dictionary),
+                java.util.Collections.unmodifiableMap(words)));
     }
 
     private static Set<String> symmetricDifference(SortedSet<String> before, SortedSet<String> after) {

@@ -32,6 +32,23 @@ class CacheFileTest {
     }
 
     @Test
+    void whatAProcessSavedIsTakenFromMemoryOnlyWhileTheFileIsTheOneItWrote() throws IOException {
+        SavedInProcess<String> saved = new SavedInProcess<>();
+        Path file = folder.resolve("store.bin");
+        CacheFile.write(file, out -> CacheFile.writeText(out, "eins"));
+        saved.saved(file, "code 1", "eins");
+        assertThat(saved.get(folder.resolve("./store.bin"), "code 1")).isEqualTo("eins");
+        assertThat(saved.get(file, "code 2")).isNull();
+        assertThat(saved.get(folder.resolve("other.bin"), "code 1")).isNull();
+
+        // Written again, as another process would: a new file, whatever it holds.
+        CacheFile.write(file, out -> CacheFile.writeText(out, "eins"));
+        assertThat(saved.get(file, "code 1")).isNull();
+        Files.delete(file);
+        assertThat(saved.get(file, "code 1")).isNull();
+    }
+
+    @Test
     void aFailedWriteLeavesTheOldFile() throws IOException {
         Path file = folder.resolve("store.bin");
         CacheFile.write(file, out -> CacheFile.writeText(out, "alt"));

@@ -1,0 +1,71 @@
+package de.leitbild.publisher.cache;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What this process last saved into cache files of one kind, kept in memory: a process that builds again (the
+ * build daemon, the preview) takes it from there instead of reading and decoding the file again, as long as the
+ * file is the one it wrote (the same file system key, size and time; {@link CacheFile#write} makes a new file
+ * each time, so a file another process wrote since never matches).
+ *
+ * @param <T> what a file of this kind is read into; it must not change after it is handed over
+ */
+public final class SavedInProcess<T> {
+
+    /** Files of one kind a process keeps: a site has one per kind and language. */
+    private static final int MAX_FILES = 16;
+
+    private record Saved<T>(String stamp, List<Object> identity, T value) {
+    }
+
+    private final Map<Path, Saved<T>> saved = new LinkedHashMap<>(MAX_FILES, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Path, Saved<T>> eldest) {
+            return size() > MAX_FILES;
+        }
+    };
+
+    /** Notes that {@code file}, just written by the code {@code stamp}, holds {@code value}. */
+    public void saved(Path file, String stamp, T value) {
+        List<Object> identity = identity(file);
+        synchronized (saved) {
+            if (identity == null) {
+                saved.remove(key(file));
+            } else {
+                saved.put(key(file), new Saved<>(stamp, identity, value));
+            }
+        }
+    }
+
+    /** What {@code file} holds if this process wrote it as it is now with the code {@code stamp}; else null. */
+    public T get(Path file, String stamp) {
+        Saved<T> known;
+        synchronized (saved) {
+            known = saved.get(key(file));
+        }
+        if (known == null || !known.stamp().equals(stamp)) {
+            return null;
+        }
+        return known.identity().equals(identity(file)) ? known.value() : null;
+    }
+
+    private static Path key(Path file) {
+        return file.toAbsolutePath().normalize();
+    }
+
+    private static List<Object> identity(Path file) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            Object fileKey = attributes.fileKey();
+            return fileKey == null ? null : List.of(fileKey, attributes.size(), attributes.lastModifiedTime());
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}
