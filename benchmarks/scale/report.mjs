@@ -123,7 +123,7 @@ out.push('### Whole process');
 out.push('');
 out.push('| tool | corpus | run | runs | wall s (median) | peak MiB (median) | exit codes | pages | documents |');
 out.push('|---|---|---|---:|---:|---:|---|---:|---:|');
-const KIND_NAMES = { cold: 'cold', edit: 'edit 1 doc, rebuild', 'edit-daemon': 'edit 1 doc, rebuild with `build --daemon` (warm)' };
+const KIND_NAMES = { cold: 'cold', edit: 'edit 1 doc, rebuild', 'edit-daemon': 'edit 1 doc, rebuild with `build --daemon` (warm, edits in a row)' };
 const labelName = (l) => (l === 'default' ? 'default site' : l === 'broken' ? `${large} docs, ${meta.broken} broken`
   : l === 'german' ? `${large} docs, German-only site` : `${l} docs`);
 for (const [tool, name] of TOOLS) {
@@ -189,7 +189,7 @@ target(`peak memory at ${large} under 1 GiB`, `${mib(projectLarge?.peakMiB)} MiB
   projectLarge ? projectLarge.peakMiB < 1024 : undefined);
 target(`one-document rebuild at ${large} from the command line under 3 s (JVM start included), in a fresh JVM`,
   `${sec(edit?.wallS)} s`, edit ? edit.wallS < 3 && edit.exits.every((e) => e === 0) : undefined);
-target(`the same with \`build --daemon\` (the command line's JVM start included; the daemon warm from earlier builds)`,
+target(`the same with \`build --daemon\` (the command line's JVM start included; the daemon warm from three builds, then the edits one after another)`,
   `${sec(editDaemon?.wallS)} s`, editDaemon ? editDaemon.wallS < 3 && editDaemon.exits.every((e) => e === 0) : undefined);
 target(`broken corpus (${meta.broken} of ${large}): exits 1, problems in path order, no out-of-memory, not slower than a good build`,
   broken ? `exit ${broken.exits.join(' ')}, ${broken.problemLines} problem lines in ${broken.problemFiles} files` +

@@ -45,14 +45,16 @@ public final class SavedInProcess<T> {
 
     /** What {@code file} holds if this process wrote it as it is now with the code {@code stamp}; else null. */
     public T get(Path file, String stamp) {
-        Saved<T> known;
+        List<Object> identity = identity(file);
         synchronized (saved) {
-            known = saved.get(key(file));
-        }
-        if (known == null || !known.stamp().equals(stamp)) {
+            Saved<T> known = saved.get(key(file));
+            if (known != null && known.stamp().equals(stamp) && known.identity().equals(identity)) {
+                return known.value();
+            }
+            // Outdated: let it go before the caller reads the file into a second copy.
+            saved.remove(key(file));
             return null;
         }
-        return known.identity().equals(identity(file)) ? known.value() : null;
     }
 
     private static Path key(Path file) {
