@@ -50,6 +50,15 @@ public final class SearchIndexWriter {
     static final int MAX_QUERY_LENGTH = 200;
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * Word by word work of a language's last build (compound parts, spellings), kept in memory for the next build
+     * of the same process, only in a process that builds again and again: see {@link #keepWordWorkBetweenBuilds}.
+     */
+    private static final Map<String, CompoundDictionary.Memory> COMPOUND_MEMORIES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, KeyVocabulary.Spellings> SPELLINGS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static volatile boolean keepsWordWork;
+
     private final SiteSettings settings;
     private final Path memoryFolder;
     private final CacheKeeping keeping;
@@ -126,15 +135,6 @@ public final class SearchIndexWriter {
     public SearchIndexWriter withMemory(Path folder, CacheKeeping keeping) {
         return new SearchIndexWriter(settings, folder, keeping);
     }
-
-    /**
-     * Word by word work of a language's last build (compound parts, spellings), kept in memory for the next build
-     * of the same process, only in a process that builds again and again: see {@link #keepWordWorkBetweenBuilds}.
-     */
-    private static final Map<String, CompoundDictionary.Memory> COMPOUND_MEMORIES =
-            new java.util.concurrent.ConcurrentHashMap<>();
-    private static final Map<String, KeyVocabulary.Spellings> SPELLINGS = new java.util.concurrent.ConcurrentHashMap<>();
-    private static volatile boolean keepsWordWork;
 
     /**
      * Keeps word by word work (compound parts, the spellings of the keys) in memory from one build to the next of
