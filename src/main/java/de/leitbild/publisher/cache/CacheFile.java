@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * A file of the build cache: what one build keeps for the next (conversions, page fingerprints, search
@@ -30,15 +31,21 @@ public final class CacheFile {
         void writeTo(DataOutputStream out) throws IOException;
     }
 
-    /** Replaces {@code file} with what {@code contents} writes, atomically. */
-    public static void write(Path file, Contents contents) throws IOException {
+    /**
+     * Replaces {@code file} with what {@code contents} writes, atomically; returns the attributes of the file
+     * written (as they were before it took the place of {@code file}, so that they are its own even if another
+     * process replaced it again at once).
+     */
+    public static BasicFileAttributes write(Path file, Contents contents) throws IOException {
         Files.createDirectories(file.getParent());
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
         try (OutputStream stream = Files.newOutputStream(partial);
                 DataOutputStream out = new DataOutputStream(new BufferedOutputStream(stream, 1 << 16))) {
             contents.writeTo(out);
         }
+        BasicFileAttributes written = Files.readAttributes(partial, BasicFileAttributes.class);
         Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return written;
     }
 
     /** Opens a cache file for reading. */

@@ -31,9 +31,12 @@ public final class SavedInProcess<T> {
         }
     };
 
-    /** Notes that {@code file}, just written by the code {@code stamp}, holds {@code value}. */
-    public void saved(Path file, String stamp, T value) {
-        List<Object> identity = identity(file);
+    /**
+     * Notes that {@code file}, just written by the code {@code stamp} (with the attributes {@code written} that
+     * {@link CacheFile#write} returned), holds {@code value}.
+     */
+    public void saved(Path file, String stamp, T value, BasicFileAttributes written) {
+        List<Object> identity = identity(written);
         synchronized (saved) {
             if (identity == null) {
                 saved.remove(key(file));
@@ -63,11 +66,14 @@ public final class SavedInProcess<T> {
 
     private static List<Object> identity(Path file) {
         try {
-            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            Object fileKey = attributes.fileKey();
-            return fileKey == null ? null : List.of(fileKey, attributes.size(), attributes.lastModifiedTime());
+            return identity(Files.readAttributes(file, BasicFileAttributes.class));
         } catch (IOException e) {
             return null;
         }
+    }
+
+    private static List<Object> identity(BasicFileAttributes attributes) {
+        Object fileKey = attributes.fileKey();
+        return fileKey == null ? null : List.of(fileKey, attributes.size(), attributes.lastModifiedTime());
     }
 }

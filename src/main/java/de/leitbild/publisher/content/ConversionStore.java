@@ -120,7 +120,7 @@ public final class ConversionStore {
         if (file == null) {
             return;
         }
-        CacheFile.write(file, out -> {
+        var written = CacheFile.write(file, out -> {
             out.writeInt(FORMAT);
             out.writeUTF(codeStamp);
             Map<String, AsciidocEngine.Conversion> sorted = new TreeMap<>(current);
@@ -130,7 +130,7 @@ public final class ConversionStore {
                 writeConversion(out, entry.getValue());
             }
         });
-        SAVED.saved(file, codeStamp, java.util.Collections.unmodifiableMap(current));
+        SAVED.saved(file, codeStamp, java.util.Collections.unmodifiableMap(current), written);
     }
 
     private String key(Path source, String text, Map<String, Object> attributes) {

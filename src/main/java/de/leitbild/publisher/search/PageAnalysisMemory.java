@@ -192,7 +192,7 @@ final class PageAnalysisMemory {
         }
         int textCount = ids.size();
         String dictionaryFingerprint = fingerprint(dictionaryNow);
-        CacheFile.write(file, out -> {
+        var written = CacheFile.write(file, out -> {
             out.writeInt(FORMAT);
             out.writeUTF(codeStamp);
             out.writeUTF(dictionaryFingerprint);
@@ -200,7 +200,8 @@ final class PageAnalysisMemory {
             table.writeTo(out);
             packed.writeTo(out);
         });
-        SAVED.saved(file, codeStamp, new Saved(dictionaryFingerprint, java.util.Collections.unmodifiableMap(current)));
+        SAVED.saved(file, codeStamp, new Saved(dictionaryFingerprint, java.util.Collections.unmodifiableMap(current)),
+                written);
     }
 
     /** A fingerprint of a compound dictionary (SHA-256 of its entries in order). */

@@ -56,7 +56,8 @@ public final class SearchIndexWriter {
      */
     private static final Map<String, CompoundDictionary.Memory> COMPOUND_MEMORIES =
             new java.util.concurrent.ConcurrentHashMap<>();
-    private static final Map<String, KeyVocabulary.Spellings> SPELLINGS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, KeyVocabulary.Spellings> SPELLINGS =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private static volatile boolean keepsWordWork;
 
     private final SiteSettings settings;

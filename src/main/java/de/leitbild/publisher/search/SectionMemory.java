@@ -116,7 +116,7 @@ final class SectionMemory {
         if (file == null) {
             return;
         }
-        CacheFile.write(file, out -> {
+        var written = CacheFile.write(file, out -> {
             out.writeInt(FORMAT);
             out.writeUTF(codeStamp);
             Map<String, Entry> sorted = new TreeMap<>(current);
@@ -135,7 +135,7 @@ final class SectionMemory {
                 }
             }
         });
-        SAVED.saved(file, codeStamp, java.util.Collections.unmodifiableMap(current));
+        SAVED.saved(file, codeStamp, java.util.Collections.unmodifiableMap(current), written);
     }
 
     // A section's text can be longer than writeUTF's 64 kB.

@@ -120,7 +120,7 @@ final class WordMemory {
         if (file == null) {
             return;
         }
-        CacheFile.write(file, out -> {
+        var written = CacheFile.write(file, out -> {
             out.writeInt(FORMAT);
             out.writeUTF(codeStamp);
             out.writeInt(dictionary.size());
@@ -138,8 +138,9 @@ final class WordMemory {
                 out.writeInt(word.getValue().positions());
             }
         });
-        SAVED.saved(file, codeStamp, new Stored(file, codeStamp, java.util.Collections.unmodifiableSortedSet(dictionary),
-                java.util.Collections.unmodifiableMap(words)));
+        SAVED.saved(file, codeStamp, new Stored(file, codeStamp,
+                java.util.Collections.unmodifiableSortedSet(dictionary), java.util.Collections.unmodifiableMap(words)),
+                written);
     }
 
     private static Set<String> symmetricDifference(SortedSet<String> before, SortedSet<String> after) {

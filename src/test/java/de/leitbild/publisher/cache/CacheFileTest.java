@@ -35,8 +35,7 @@ class CacheFileTest {
     void whatAProcessSavedIsTakenFromMemoryOnlyWhileTheFileIsTheOneItWrote() throws IOException {
         SavedInProcess<String> saved = new SavedInProcess<>();
         Path file = folder.resolve("store.bin");
-        CacheFile.write(file, out -> CacheFile.writeText(out, "eins"));
-        saved.saved(file, "code 1", "eins");
+        saved.saved(file, "code 1", "eins", CacheFile.write(file, out -> CacheFile.writeText(out, "eins")));
         assertThat(saved.get(folder.resolve("./store.bin"), "code 1")).isEqualTo("eins");
         assertThat(saved.get(file, "code 2")).isNull();
         assertThat(saved.get(folder.resolve("other.bin"), "code 1")).isNull();
