@@ -297,14 +297,15 @@ public final class SearchIndexWriter {
         // Every file on its own: written on all cores, each file's bytes the same whatever the order.
         long bytes = java.util.stream.IntStream.range(0, shards.size()).parallel()
                 .mapToLong(n -> files.write(folder + "keys/" + n + ".json.gz",
-                        () -> shards.get(n).fingerprint(files.stamp(), terms), out -> shards.get(n).write(out, terms)))
+                        fingerprint -> shards.get(n).describe(fingerprint, terms),
+                        out -> shards.get(n).write(out, terms)))
                 .sum();
         bytes += java.util.stream.IntStream.range(0, (sections.size() + SECTION_CHUNK_SIZE - 1) / SECTION_CHUNK_SIZE)
                 .parallel().mapToLong(chunk -> {
             List<SearchSection> chunkSections = sections.subList(chunk * SECTION_CHUNK_SIZE,
                     Math.min(sections.size(), (chunk + 1) * SECTION_CHUNK_SIZE));
             return files.write(folder + "sections/" + chunk + ".json.gz",
-                    () -> sectionsFingerprint(files.stamp(), chunkSections, language.lang()),
+                    fingerprint -> describe(fingerprint, chunkSections, language.lang()),
                     out -> JSON.writeValue(out, sectionEntries(chunkSections, language.lang())));
         }).sum();
         Map<String, Object> manifest = new LinkedHashMap<>();
@@ -338,13 +339,12 @@ public final class SearchIndexWriter {
         return entries;
     }
 
-    /** The fingerprint of everything {@link #sectionEntries} writes. */
-    private static String sectionsFingerprint(String stamp, List<SearchSection> sections, String lang) {
-        ContentFingerprint fingerprint = new ContentFingerprint(stamp).add(lang).add(sections.size());
+    /** Adds everything {@link #sectionEntries} writes to {@code fingerprint}. */
+    private static void describe(ContentFingerprint fingerprint, List<SearchSection> sections, String lang) {
+        fingerprint.add(lang).add(sections.size());
         for (SearchSection s : sections) {
             fingerprint.add(s.id()).add(s.url()).add(s.page()).add(s.heading()).add(s.text());
         }
-        return fingerprint.hex();
     }
 
     /**
@@ -352,6 +352,7 @@ public final class SearchIndexWriter {
      * last build wrote it from the same content (a fingerprint, computed only where a published site is known).
      */
     private static final class IndexFiles {
+        /** Where every fingerprint starts: the code (and format) that writes the files. */
         private static final String STAMP = "search index format " + FORMAT + ", "
                 + de.leitbild.publisher.content.ConversionStore.codeStamp(SearchIndexWriter.class);
         private final Path staging;
@@ -362,16 +363,17 @@ public final class SearchIndexWriter {
             this.published = published;
         }
 
-        String stamp() {
-            return STAMP;
-        }
-
-        /** The file's size; it is in the staging folder, written or taken over. */
-        long write(String path, java.util.function.Supplier<String> fingerprint, Content content) {
+        /**
+         * The file's size; it is in the staging folder, written or taken over. {@code describe} adds to the
+         * fingerprint everything {@code content} writes.
+         */
+        long write(String path, java.util.function.Consumer<ContentFingerprint> describe, Content content) {
             if (!published.remembers()) {
                 return writeGzip(staging.resolve(path), content);
             }
-            String known = fingerprint.get();
+            ContentFingerprint fingerprint = new ContentFingerprint(STAMP);
+            describe.accept(fingerprint);
+            String known = fingerprint.hex();
             if (published.reuse(path, known, staging) != null) {
                 try {
                     return Files.size(staging.resolve(path));
@@ -462,33 +464,36 @@ public final class SearchIndexWriter {
             }
         }
 
-        /** The fingerprint of everything {@link #write} writes. */
-        String fingerprint(String stamp, List<IndexTerm> allTerms) {
-            ContentFingerprint fingerprint = new ContentFingerprint(stamp).add(keys.size());
+        /** The ids of the shard's terms, ascending; the shard is complete when it is described or written. */
+        private int[] sortedTermIds() {
+            java.util.Arrays.sort(terms, 0, termCount);
+            return java.util.Arrays.copyOf(terms, termCount);
+        }
+
+        /** Adds everything {@link #write} writes to {@code fingerprint}. */
+        void describe(ContentFingerprint fingerprint, List<IndexTerm> allTerms) {
+            fingerprint.add(keys.size());
             for (int k = 0; k < keys.size(); k++) {
                 fingerprint.add(keys.get(k)).add(keyTerms.get(k).length);
                 for (int id : keyTerms.get(k)) {
                     fingerprint.add(id);
                 }
             }
-            int[] ids = java.util.Arrays.copyOf(terms, termCount);
-            java.util.Arrays.sort(ids);
+            int[] ids = sortedTermIds();
             fingerprint.add(ids.length);
             for (int id : ids) {
                 IndexTerm term = allTerms.get(id);
                 ScoredPostings.Postings postings = term.postings();
                 fingerprint.add(id).add(term.name()).add(postings.sections().length);
                 for (int i = 0; i < postings.sections().length; i++) {
-                    fingerprint.add(postings.sections()[i]).add(Math.round(postings.scores()[i] * 1000));
+                    fingerprint.add(postings.sections()[i]).add(Thousandths.of(postings.scores()[i]));
                 }
             }
-            return fingerprint.hex();
         }
 
         /** {"keys": {key: [term id, …]}, "terms": {"id": [term, [section, score, section, score, …]]}}. */
         void write(OutputStream out, List<IndexTerm> allTerms) throws IOException {
-            int[] ids = java.util.Arrays.copyOf(terms, termCount);
-            java.util.Arrays.sort(ids);
+            int[] ids = sortedTermIds();
             try (JsonGenerator json = JSON.getFactory().createGenerator(out)) {
                 json.writeStartObject();
                 json.writeObjectFieldStart("keys");
@@ -509,7 +514,7 @@ public final class SearchIndexWriter {
                     ScoredPostings.Postings postings = term.postings();
                     for (int i = 0; i < postings.sections().length; i++) {
                         json.writeNumber(postings.sections()[i]);
-                        int thousandths = Math.round(postings.scores()[i] * 1000);
+                        int thousandths = Thousandths.of(postings.scores()[i]);
                         if (Thousandths.fits(thousandths)) {
                             json.writeNumber(Thousandths.text(thousandths));
                         } else {

@@ -13,6 +13,11 @@ final class Thousandths {
     private Thousandths() {
     }
 
+    /** A score in thousandths, as the index writes it. */
+    static int of(float score) {
+        return Math.round(score * 1000);
+    }
+
     /** Whether {@link #text} can write {@code k}. */
     static boolean fits(long k) {
         return k >= 0 && k < LIMIT;
