@@ -187,7 +187,7 @@ public final class OutputMemory {
         current.put(folder, known);
         // The files of the folder as the last build wrote them: a later build may take each over on its own.
         previous.forEach((path, page) -> {
-            if (path.startsWith(folder) && !path.equals(folder)) {
+            if (isInside(folder, path)) {
                 current.put(path, page);
             }
         });
@@ -210,11 +210,16 @@ public final class OutputMemory {
     /** Whether {@code path} is a file in one of {@code folders}. */
     private static boolean inAny(List<String> folders, String path) {
         for (String folder : folders) {
-            if (path.startsWith(folder) && !path.equals(folder)) {
+            if (isInside(folder, path)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether {@code path} is a file in {@code folder} (a path ending in a slash), not the folder itself. */
+    private static boolean isInside(String folder, String path) {
+        return path.startsWith(folder) && !path.equals(folder);
     }
 
     /** Notes a folder a later stage wrote into {@code staging} from the pages of {@code fingerprint}. */

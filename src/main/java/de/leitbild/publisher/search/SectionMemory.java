@@ -83,11 +83,6 @@ final class SectionMemory {
     record Page(String url, long size, long checksum, List<SearchSection> sections) {
     }
 
-    /** The sections of the page {@code page}, numbered from 0, read again only if its bytes changed. */
-    List<SearchSection> sections(Path page, String url) throws IOException {
-        return page(page, url).sections();
-    }
-
     /** The page {@code page} with its sections, read again only if its bytes changed. */
     Page page(Path page, String url) throws IOException {
         byte[] html = Files.readAllBytes(page);
