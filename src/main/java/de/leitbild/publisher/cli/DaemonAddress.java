@@ -2,18 +2,15 @@ package de.leitbild.publisher.cli;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
 import de.leitbild.publisher.content.ConversionStore;
+import de.leitbild.publisher.publish.OutputMemory;
 
 /**
  * Where the build daemon of a site's root listens (a Unix socket) and writes its log, and which code and JVM
@@ -40,11 +37,11 @@ record DaemonAddress(Path socket, Path log, String identity) {
                     + " and be readable by nobody else (chmod 700)");
         }
         // A socket's path is limited to about 100 bytes: the root is named by a digest.
-        String name = digest(root.toString()).substring(0, 16);
+        String name = OutputMemory.sha256(root.toString()).substring(0, 16);
         Path socket = folder.resolve(name + ".socket");
-        return new DaemonAddress(socket, logBeside(socket),
-                digest(ConversionStore.codeStamp(DaemonAddress.class) + "\n" + System.getProperty("java.home")
-                        + "\n" + String.join("\n", daemonOptions())).substring(0, 16));
+        String identity = OutputMemory.sha256(ConversionStore.codeStamp(DaemonAddress.class) + "\n"
+                + System.getProperty("java.home") + "\n" + String.join("\n", daemonOptions())).substring(0, 16);
+        return new DaemonAddress(socket, logBeside(socket), identity);
     }
 
     /** The log of the daemon that listens on {@code socket}: beside it, with the same name. */
@@ -65,14 +62,5 @@ record DaemonAddress(Path socket, Path log, String identity) {
                         && !option.startsWith("-XX:SharedArchiveFile") && !option.startsWith("-Xlog:cds")
                         && !option.startsWith("-agentlib") && !option.startsWith("-javaagent"))
                 .toList();
-    }
-
-    private static String digest(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
