@@ -174,7 +174,7 @@ public final class SiteBuild {
             // Every conversion of this build is known now: kept for the next build while the search stage runs.
             // Only a cache, keyed by what each conversion is made of, so a build that fails later does no harm.
             var keepingConversions = keeping.keep("conversions", conversions::save);
-            writeSearchIndex(search, settings, catalog, staging, pages);
+            writeSearchIndex(search, settings, catalog, site, pages);
             start = lap(millis, "search", start);
             publisher.publish(staging);
             if (waitsForLeftovers) {
@@ -200,7 +200,8 @@ public final class SiteBuild {
 
     /** The search stage, for the languages whose pages changed; the others' index is taken over as it was. */
     private static void writeSearchIndex(SearchIndexWriter search, SiteSettings settings, Catalog catalog,
-            Path staging, OutputMemory pages) throws BuildFailure {
+            BakedSite site, OutputMemory pages) throws BuildFailure {
+        Path staging = site.folder();
         Map<String, String> fingerprints = new LinkedHashMap<>();
         for (var language : settings.languages()) {
             String folder = language.id() + "/search/";
@@ -209,7 +210,7 @@ public final class SiteBuild {
                 fingerprints.put(language.id(), fingerprint);
             }
         }
-        search.write(catalog, staging, l -> fingerprints.containsKey(l.id()), pages);
+        search.write(catalog, staging, site.texts(), l -> fingerprints.containsKey(l.id()), pages);
         fingerprints.forEach((id, fingerprint) -> pages.recordFolder(id + "/search/", fingerprint, staging));
     }
 

@@ -92,7 +92,8 @@ final class BodyFinisher {
                 relative.add(src);
             }
         }
-        return new FinishedBody(body.html(), toc, broken, relative, foreign, UnsafeMarkupScanner.scan(body));
+        return new FinishedBody(body.html(), toc, broken, relative, foreign, UnsafeMarkupScanner.scan(body),
+                TextSections.of(body));
     }
 
     /** On narrow screens each cell shows the heading of its column, so rows read as cards. */

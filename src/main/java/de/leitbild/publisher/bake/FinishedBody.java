@@ -8,11 +8,12 @@ import de.leitbild.publisher.content.UnsafeMarkupScanner;
 import de.leitbild.publisher.i18n.MessageBundle;
 
 /**
- * A document body ready for its template: cleaned HTML, its headings, the links it makes, and unsafe markup. Its
- * interface texts (footnote labels) are placeholders until {@link #in} puts in those of the reader's language.
+ * A document body ready for its template: cleaned HTML, its headings, the links it makes, unsafe markup, and its
+ * text for the search. Its interface texts (footnote labels) are placeholders until {@link #in} and
+ * {@link #textIn} put in those of the reader's language.
  */
 record FinishedBody(String html, List<TocEntry> toc, List<String> brokenAnchors, List<String> relativeLinks,
-        List<String> foreignResources, List<UnsafeMarkupScanner.Finding> unsafeMarkup) {
+        List<String> foreignResources, List<UnsafeMarkupScanner.Finding> unsafeMarkup, List<PageText.Part> text) {
 
     // Private-use characters, which no text needs and which are removed from a body before it is finished.
     private static final char START = '\uE000';
@@ -36,16 +37,31 @@ record FinishedBody(String html, List<TocEntry> toc, List<String> brokenAnchors,
 
     /** This body with the interface texts of {@code messages}, HTML-escaped. */
     FinishedBody in(MessageBundle messages) {
-        Matcher matcher = PLACEHOLDER.matcher(html);
-        StringBuilder out = new StringBuilder(html.length() + 256);
+        return new FinishedBody(filled(html, messages, true), toc, brokenAnchors, relativeLinks, foreignResources,
+                unsafeMarkup, text);
+    }
+
+    /** The body's text for the search with the interface texts of {@code messages}. */
+    List<PageText.Part> textIn(MessageBundle messages) {
+        return text.stream().map(part -> new PageText.Part(part.anchor(),
+                part.heading() == null ? null : filled(part.heading(), messages, false),
+                filled(part.text(), messages, false))).toList();
+    }
+
+    private static String filled(String withPlaceholders, MessageBundle messages, boolean escaped) {
+        if (withPlaceholders.indexOf(START) < 0) {
+            return withPlaceholders;
+        }
+        Matcher matcher = PLACEHOLDER.matcher(withPlaceholders);
+        StringBuilder out = new StringBuilder(withPlaceholders.length() + 256);
         while (matcher.find()) {
             String argument = matcher.group(2);
             String text = argument.isEmpty() ? messages.get(matcher.group(1))
                     : messages.format(matcher.group(1), argument);
-            matcher.appendReplacement(out, Matcher.quoteReplacement(escape(text)));
+            matcher.appendReplacement(out, Matcher.quoteReplacement(escaped ? escape(text) : text));
         }
         matcher.appendTail(out);
-        return new FinishedBody(out.toString(), toc, brokenAnchors, relativeLinks, foreignResources, unsafeMarkup);
+        return out.toString();
     }
 
     /** The HTML as UTF-8, cut at the placeholders, so that each reader's language only encodes its labels. */

@@ -97,7 +97,7 @@ final class PageInputs {
             Facts facts = new Facts().add(d.source().toString()).add(d.language().id()).add(d.path())
                     .add(d.type().id()).add(d.title()).add(String.valueOf(d.published())).add(d.version());
             new TreeMap<>(d.attributes()).forEach((name, value) -> facts.add(name).add(value));
-            facts.add(TextDigest.of(d.conversion().html()));
+            facts.add(de.leitbild.publisher.cache.ContentDigest.of(d.conversion().html()));
             return facts.digest();
         });
     }
@@ -143,7 +143,7 @@ final class PageInputs {
         }
 
         String digest() {
-            return TextDigest.of(text.toString());
+            return de.leitbild.publisher.cache.ContentDigest.of(text.toString());
         }
     }
 }

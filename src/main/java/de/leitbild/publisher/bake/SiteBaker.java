@@ -96,7 +96,7 @@ public final class SiteBaker {
                 try (Stream<Path> walk = Files.walk(folder)) {
                     for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
                         stamp.append('\n').append(folder.relativize(file)).append(' ')
-                                .append(TextDigest.of(Files.readAllBytes(file)));
+                                .append(de.leitbild.publisher.cache.ContentDigest.of(Files.readAllBytes(file)));
                     }
                 }
             }
@@ -201,8 +201,9 @@ public final class SiteBaker {
                 }
             }
         }
+        Map<String, PageText> texts = new java.util.concurrent.ConcurrentHashMap<>();
         documentSets.values().forEach(pages -> work.add(() -> writeDocumentSet(pages, catalog, models, writer,
-                inputs, finisher, known, problems)));
+                inputs, finisher, known, problems, texts)));
         // Each page stands alone once the catalog is known: all cores render them, the long listings first.
         work.parallelStream().forEach(Runnable::run);
         if (withAssets) {
@@ -214,11 +215,12 @@ public final class SiteBaker {
             // A bake of some pages (the preview after an edit) keeps the sitemap of the last whole bake.
             sitemap.write(staging.resolve("sitemap.xml"), catalog);
         }
-        return new BakedSite(staging, writer.written());
+        return new BakedSite(staging, writer.written(), Map.copyOf(texts));
     }
 
     private void writeDocumentSet(List<SitePage> pages, Catalog catalog, PageModels models, PageWriter writer,
-            PageInputs inputs, BodyFinisher finisher, Set<String> known, ProblemCollector problems) {
+            PageInputs inputs, BodyFinisher finisher, Set<String> known, ProblemCollector problems,
+            Map<String, PageText> texts) {
         Map<String, FinishedBody> finished = new HashMap<>(2);
         Map<String, FinishedBody.EncodedBody> encoded = new HashMap<>(2);
         String states = inputs == null ? null : inputs.translationStates(pages.get(0).path());
@@ -238,6 +240,11 @@ public final class SiteBaker {
                     k -> finisher.finish(document.conversion().html()));
             if (page.state() != TranslationState.MISSING) {
                 checkLinks(document, page.outputPath(), body, known, problems);
+                // The page shows its own text: the search indexes it (a page showing untranslated text it leaves
+                // to that text's own language).
+                texts.put(page.outputPath(), new PageText(TextSections.asShown(document.title()),
+                        TextSections.asShown(document.attribute("description").orElse("")),
+                        body.textIn(messages.of(page.language()))));
             }
             writeDocumentPage(page, catalog, models, writer, fingerprint, body,
                     encoded.computeIfAbsent(document.outputPath(), k -> body.encoded()));

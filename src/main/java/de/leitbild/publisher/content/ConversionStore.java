@@ -6,19 +6,16 @@ import static de.leitbild.publisher.cache.CacheFile.writeText;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import de.leitbild.publisher.cache.CacheFile;
+import de.leitbild.publisher.cache.ContentDigest;
 import de.leitbild.publisher.cache.SavedInProcess;
 import de.leitbild.publisher.problem.Problem;
 
@@ -39,7 +36,7 @@ public final class ConversionStore {
     private Map<String, AsciidocEngine.Conversion> previous;
     private final Map<String, AsciidocEngine.Conversion> current = new ConcurrentHashMap<>();
     /** A language's attributes are one map for all its documents: written out once, not per document. */
-    private final Map<Map<String, Object>, byte[]> attributeBytes =
+    private final Map<Map<String, Object>, String> attributeTexts =
             java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
     private ConversionStore(Path file, String codeStamp, Map<String, AsciidocEngine.Conversion> previous) {
@@ -134,18 +131,8 @@ public final class ConversionStore {
     }
 
     private String key(Path source, String text, Map<String, Object> attributes) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(source.toString().getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            digest.update(text.getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            digest.update(attributeBytes.computeIfAbsent(attributes,
-                    a -> new TreeMap<>(a).toString().getBytes(StandardCharsets.UTF_8)));
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return new ContentDigest().add(source.toString()).add(text)
+                .add(attributeTexts.computeIfAbsent(attributes, a -> new TreeMap<>(a).toString())).hex();
     }
 
     private static void writeConversion(DataOutputStream out, AsciidocEngine.Conversion conversion)

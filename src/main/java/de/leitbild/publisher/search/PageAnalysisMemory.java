@@ -2,18 +2,15 @@ package de.leitbild.publisher.search;
 
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import de.leitbild.publisher.cache.CacheFile;
+import de.leitbild.publisher.cache.ContentDigest;
 import de.leitbild.publisher.cache.PackedReader;
 import de.leitbild.publisher.cache.PackedWriter;
 import de.leitbild.publisher.cache.SavedInProcess;
@@ -204,18 +201,13 @@ final class PageAnalysisMemory {
                 written);
     }
 
-    /** A fingerprint of a compound dictionary (SHA-256 of its entries in order). */
+    /** A fingerprint of a compound dictionary: a digest of its entries in order. */
     static String fingerprint(SortedSet<String> dictionary) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (String entry : dictionary) {
-                digest.update(entry.getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        ContentDigest digest = new ContentDigest().add(dictionary.size());
+        for (String entry : dictionary) {
+            digest.add(entry);
         }
+        return digest.hex();
     }
 
     private static void writeIds(PackedWriter out, String[] texts, Map<String, Integer> ids, PackedWriter table) {

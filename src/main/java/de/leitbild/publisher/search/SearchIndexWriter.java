@@ -21,7 +21,9 @@ import org.apache.lucene.analysis.CharArraySet;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import de.leitbild.publisher.bake.PageText;
 import de.leitbild.publisher.cache.CacheKeeping;
+import de.leitbild.publisher.cache.ContentDigest;
 import de.leitbild.publisher.config.Language;
 import de.leitbild.publisher.config.SiteSettings;
 import de.leitbild.publisher.content.Catalog;
@@ -158,21 +160,22 @@ public final class SearchIndexWriter {
 
     /** Indexes the pages written into {@code staging}; pages showing untranslated text are left to their own language. */
     public List<LanguageIndex> write(Catalog catalog, Path staging) throws BuildFailure {
-        return write(catalog, staging, language -> true, OutputMemory.none());
+        return write(catalog, staging, Map.of(), language -> true, OutputMemory.none());
     }
 
     /**
-     * Indexes the languages {@code which} accepts; the build takes the others' unchanged index over. A file of the
-     * index whose content the last build wrote already is taken over from the site {@code published} remembers.
+     * Indexes the languages {@code which} accepts; the build takes the others' unchanged index over. A page whose
+     * text the bake stage hands over in {@code texts} (by output path) is not read again. A file of the index
+     * whose content the last build wrote already is taken over from the site {@code published} remembers.
      */
-    public List<LanguageIndex> write(Catalog catalog, Path staging, java.util.function.Predicate<Language> which,
-            OutputMemory published) throws BuildFailure {
+    public List<LanguageIndex> write(Catalog catalog, Path staging, Map<String, PageText> texts,
+            java.util.function.Predicate<Language> which, OutputMemory published) throws BuildFailure {
         // Languages side by side: one language's steps that run on one core leave the other core to the next
         // language. Each writes its own folder; the list keeps the languages' order.
         List<Language> languages = settings.languages().stream().filter(which).toList();
         List<Object> results = languages.parallelStream().map(language -> {
             try {
-                return (Object) writeLanguage(language, catalog, staging, published);
+                return (Object) writeLanguage(language, catalog, staging, texts, published);
             } catch (IOException e) {
                 return new Problem(staging.resolve(language.id()), 1,
                         "the search index cannot be written (" + e.getMessage() + ")");
@@ -191,11 +194,11 @@ public final class SearchIndexWriter {
         return indexes;
     }
 
-    private LanguageIndex writeLanguage(Language language, Catalog catalog, Path staging, OutputMemory published)
-            throws IOException {
+    private LanguageIndex writeLanguage(Language language, Catalog catalog, Path staging,
+            Map<String, PageText> bakedTexts, OutputMemory published) throws IOException {
         SectionMemory memory = memoryFolder == null ? SectionMemory.none()
                 : sectionMemories.get(language.id()).join();
-        List<SectionMemory.Page> pages = pages(language, catalog, staging, memory);
+        List<SectionMemory.Page> pages = pages(language, catalog, staging, bakedTexts, memory);
         List<SearchSection> sections = numbered(pages);
         // Kept for the next build while this one indexes; only a cache, so failing to keep it costs nothing.
         var keepingSections = keeping.keep("search sections", memory::save);
@@ -340,7 +343,7 @@ public final class SearchIndexWriter {
     }
 
     /** Adds everything {@link #sectionEntries} writes to {@code fingerprint}. */
-    private static void describe(ContentFingerprint fingerprint, List<SearchSection> sections, String lang) {
+    private static void describe(ContentDigest fingerprint, List<SearchSection> sections, String lang) {
         fingerprint.add(lang).add(sections.size());
         for (SearchSection s : sections) {
             fingerprint.add(s.id()).add(s.url()).add(s.page()).add(s.heading()).add(s.text());
@@ -367,11 +370,11 @@ public final class SearchIndexWriter {
          * The file's size; it is in the staging folder, written or taken over. {@code describe} adds to the
          * fingerprint everything {@code content} writes.
          */
-        long write(String path, java.util.function.Consumer<ContentFingerprint> describe, Content content) {
+        long write(String path, java.util.function.Consumer<ContentDigest> describe, Content content) {
             if (!published.remembers()) {
                 return writeGzip(staging.resolve(path), content);
             }
-            ContentFingerprint fingerprint = new ContentFingerprint(STAMP);
+            ContentDigest fingerprint = new ContentDigest().add(STAMP);
             describe.accept(fingerprint);
             String known = fingerprint.hex();
             if (published.reuse(path, known, staging) != null) {
@@ -471,7 +474,7 @@ public final class SearchIndexWriter {
         }
 
         /** Adds everything {@link #write} writes to {@code fingerprint}. */
-        void describe(ContentFingerprint fingerprint, List<IndexTerm> allTerms) {
+        void describe(ContentDigest fingerprint, List<IndexTerm> allTerms) {
             fingerprint.add(keys.size());
             for (int k = 0; k < keys.size(); k++) {
                 fingerprint.add(keys.get(k)).add(keyTerms.get(k).length);
@@ -566,12 +569,13 @@ public final class SearchIndexWriter {
 
     /** The language's pages in catalog order with their sections; pages are read on all cores. */
     private static List<SectionMemory.Page> pages(Language language, Catalog catalog, Path staging,
-            SectionMemory memory) {
+            Map<String, PageText> texts, SectionMemory memory) {
         List<SitePage> pages = catalog.pages(language).stream()
                 .filter(page -> page.state() != TranslationState.MISSING).toList();
         return pages.parallelStream().map(page -> {
             try {
-                return memory.page(staging.resolve(page.outputPath()), page.path() + ".html");
+                return memory.page(staging.resolve(page.outputPath()), page.path() + ".html",
+                        texts.get(page.outputPath()));
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

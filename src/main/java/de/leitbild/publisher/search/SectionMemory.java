@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 
+import de.leitbild.publisher.bake.PageText;
 import de.leitbild.publisher.cache.CacheFile;
 import de.leitbild.publisher.cache.SavedInProcess;
 
@@ -83,13 +84,17 @@ final class SectionMemory {
     record Page(String url, long size, long checksum, List<SearchSection> sections) {
     }
 
-    /** The page {@code page} with its sections, read again only if its bytes changed. */
-    Page page(Path page, String url) throws IOException {
+    /**
+     * The page {@code page} with its sections, read again only if its bytes changed: from {@code baked}, the text
+     * the bake stage wrote it with, if it hands it over (null if not), else from the page.
+     */
+    Page page(Path page, String url, PageText baked) throws IOException {
         byte[] html = Files.readAllBytes(page);
         long checksum = checksum(html);
         Entry known = previous.get(url);
         if (known == null || known.size() != html.length || known.checksum() != checksum) {
-            known = new Entry(html.length, checksum, SectionExtractor.sections(html, url, 0));
+            known = new Entry(html.length, checksum, baked != null ? SectionExtractor.sections(baked, url)
+                    : SectionExtractor.sections(html, url));
         }
         if (file != null) {
             current.put(url, known);

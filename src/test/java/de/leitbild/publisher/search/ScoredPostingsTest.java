@@ -65,8 +65,11 @@ class ScoredPostingsTest {
             pages = files.filter(p -> p.toString().endsWith(".html")).sorted().toList();
         }
         for (Path page : pages) {
-            sections.addAll(SectionExtractor.sections(page, languageFolder.relativize(page).toString(),
-                    sections.size()));
+            for (SearchSection s : SectionExtractor.sections(Files.readAllBytes(page),
+                    languageFolder.relativize(page).toString())) {
+                sections.add(new SearchSection(sections.size(), s.url(), s.page(), s.heading(), s.pageTitleField(),
+                        s.text()));
+            }
         }
         return sections;
     }

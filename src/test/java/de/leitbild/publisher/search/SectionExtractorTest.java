@@ -3,10 +3,21 @@ package de.leitbild.publisher.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import de.leitbild.publisher.BuiltSites;
+import de.leitbild.publisher.SiteBuild;
+import de.leitbild.publisher.bake.BakedSite;
+import de.leitbild.publisher.bake.PageText;
+import de.leitbild.publisher.bake.SiteBaker;
+import de.leitbild.publisher.bake.TextSections;
 
 /** How a baked page is split into search sections, and the text each section gets. */
 class SectionExtractorTest {
@@ -20,7 +31,7 @@ class SectionExtractorTest {
             for (int i = random.nextInt(30); i > 0; i--) {
                 text.append(alphabet.charAt(random.nextInt(alphabet.length())));
             }
-            assertThat(SectionExtractor.collapseWhitespace(text)).as("%s", text.toString().chars().boxed().toList())
+            assertThat(TextSections.collapseWhitespace(text)).as("%s", text.toString().chars().boxed().toList())
                     .isEqualTo(text.toString().replaceAll("\\s+", " "));
         }
     }
@@ -36,8 +47,8 @@ class SectionExtractorTest {
                 <h4 id="wege">Wege</h4><ul><li>Beratung</li><li>Sprache</li></ul></div></main></body></html>
                 """;
         List<SearchSection> sections = SectionExtractor.sections(page.getBytes(StandardCharsets.UTF_8),
-                "leitbild.html", 5);
-        assertThat(sections).extracting(SearchSection::id).containsExactly(5, 6, 7);
+                "leitbild.html");
+        assertThat(sections).extracting(SearchSection::id).containsExactly(0, 1, 2);
         assertThat(sections).extracting(SearchSection::url)
                 .containsExactly("leitbild.html", "leitbild.html#ziele", "leitbild.html#wege");
         assertThat(sections).extracting(SearchSection::heading)
@@ -47,5 +58,27 @@ class SectionExtractorTest {
                 "Kurz gesagt Einleitung mit Betonung und Umbruch.",
                 "Teilhabe für alle. Ohne Anker Weiter im selben Abschnitt.",
                 "Beratung Sprache");
+    }
+
+    @Test
+    void theTextTheBakeStageHandsOverGivesTheSectionsItsPageGives(@TempDir Path staging) throws Exception {
+        SiteBuild.Sources sources = new SiteBuild(BuiltSites.engine()).read(BuiltSites.repositoryRoot(), staging);
+        BakedSite site = new SiteBaker(sources.settings(), sources.messages(), BuiltSites.engine())
+                .bake(sources.catalog(), staging.resolve("site"));
+        int withFootnotes = 0;
+        for (Map.Entry<String, PageText> baked : site.texts().entrySet()) {
+            byte[] page = Files.readAllBytes(site.folder().resolve(baked.getKey()));
+            List<SearchSection> read = SectionExtractor.sections(page, baked.getKey());
+            assertThat(SectionExtractor.sections(baked.getValue(), baked.getKey())).as(baked.getKey())
+                    .isNotEmpty().isEqualTo(read);
+            if (new String(page, StandardCharsets.UTF_8).contains("class=\"footnote-back\"")) {
+                withFootnotes++;
+            }
+        }
+        // Every page in its own language's text, translations and Leichte Sprache among them.
+        long shown = sources.settings().languages().stream().flatMap(l -> sources.catalog().pages(l).stream())
+                .filter(p -> p.state() != de.leitbild.publisher.content.TranslationState.MISSING).count();
+        assertThat(site.texts()).hasSize((int) shown);
+        assertThat(withFootnotes).as("pages with footnotes").isPositive();
     }
 }
