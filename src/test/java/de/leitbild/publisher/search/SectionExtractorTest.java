@@ -23,16 +23,22 @@ import de.leitbild.publisher.bake.TextSections;
 class SectionExtractorTest {
 
     @Test
-    void whitespaceIsCollapsedExactlyAsTheRegularExpressionWouldCollapseIt() {
-        String alphabet = " \t\n\u000B\f\r\u00A0\u2003\u200Bab\u00E4-";
+    void aPartsTextIsCollapsedInOnePassExactlyAsJsoupsTextOfEachNodeCollapsedByTheRegularExpression() {
+        String alphabet = " \t\n\u000B\f\r\u00A0\u2003\u200B\u00ADab\u00E4-";
         Random random = new Random(7);
         for (int n = 0; n < 5_000; n++) {
-            StringBuilder text = new StringBuilder();
-            for (int i = random.nextInt(30); i > 0; i--) {
-                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            StringBuilder raw = new StringBuilder();
+            StringBuilder perNode = new StringBuilder();
+            for (int node = random.nextInt(4); node >= 0; node--) {
+                StringBuilder text = new StringBuilder();
+                for (int i = random.nextInt(12); i > 0; i--) {
+                    text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+                raw.append(text);
+                perNode.append(new org.jsoup.nodes.TextNode(text.toString()).text());
             }
-            assertThat(TextSections.collapseWhitespace(text)).as("%s", text.toString().chars().boxed().toList())
-                    .isEqualTo(text.toString().replaceAll("\\s+", " "));
+            assertThat(TextSections.collapseWhitespace(raw)).as("%s", raw.chars().boxed().toList())
+                    .isEqualTo(perNode.toString().replaceAll("\\s+", " "));
         }
     }
 
