@@ -50,17 +50,25 @@ record DaemonAddress(Path socket, Path log, String identity) {
     }
 
     /**
-     * The JVM options the daemon runs with: those of this process (heap bound, collector, added options), except
-     * that it uses the optimising compiler, since it lives long enough for the compiled code to pay off (the
-     * launcher stops at the quick compiler for one short build), and no class-data archive (it would only
-     * shorten the daemon's start, which nobody waits for; the command line hands a build over without one too).
+     * The JVM options the daemon runs with: those of this process (heap bound, added options), except that it
+     * uses the optimising compiler, since it lives long enough for the compiled code to pay off (the launcher
+     * stops at the quick compiler for one short build), no class-data archive (it would only shorten the daemon's
+     * start, which nobody waits for; the command line hands a build over without one too), and a heap that grows
+     * and shrinks with the serial collector instead of one reserved at its bound: an idle daemon gives unused heap
+     * back (see {@link BuildDaemon}).
      */
     static List<String> daemonOptions() {
-        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        List<String> options = new java.util.ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments()
+                .stream()
                 .filter(option -> !option.startsWith("-XX:TieredStopAtLevel")
                         && !option.startsWith("-XX:ArchiveClassesAtExit")
                         && !option.startsWith("-XX:SharedArchiveFile") && !option.startsWith("-Xlog:cds")
-                        && !option.startsWith("-agentlib") && !option.startsWith("-javaagent"))
-                .toList();
+                        && !option.startsWith("-agentlib") && !option.startsWith("-javaagent")
+                        && !option.startsWith("-Xms") && !option.startsWith("-XX:InitialHeapSize")
+                        && !option.startsWith("-XX:NewRatio") && !(option.startsWith("-XX:+Use")
+                                && option.endsWith("GC")))
+                .toList());
+        options.add("-XX:+UseSerialGC");
+        return options;
     }
 }
