@@ -94,11 +94,6 @@ final class KeyVocabulary {
         }
     }
 
-    /** Adds every word of {@code text}; only terms in {@code indexTerms} are kept. */
-    void addText(String text, Set<String> indexTerms) {
-        words(spellings(text), indexTerms).forEach(this::add);
-    }
-
     /** A word of a text as the client splits it, its forms and the keys of each form. */
     private record Spelling(String raw, String[] forms, List<Set<String>> variants) {
     }

@@ -249,7 +249,7 @@ public final class SearchIndexWriter {
             vocabulary = new KeyVocabulary(analysis, stopWords, language.locale(), analyzerName);
             vocabulary.addTexts(texts, indexTerms, kept(SPELLINGS, language, KeyVocabulary.Spellings::new));
             // Compound tails that never stand alone (mappe of Willkommensmappe) are words a reader types too.
-            vocabulary.addText(String.join(" ", compoundParts.tails()), indexTerms);
+            vocabulary.addTexts(compoundParts.tails(), indexTerms);
             Map<String, TermAnalysis.Analysed> analysed = analysis.words();
             Map<String, TermAnalysis.Analysed> remembered = words.remembered();
             keepingWords = keeping.keep("search words",
