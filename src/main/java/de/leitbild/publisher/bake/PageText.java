@@ -12,7 +12,7 @@ public record PageText(String title, String lead, List<Part> parts) {
 
     /**
      * One part of the body: the heading's anchor and text ({@code ""} and {@code null} for the part before the
-     * first heading) and the text below it, each run of white space one space, not stripped.
+     * first heading) and the text below it, each run of white space one space, stripped.
      */
     public record Part(String anchor, String heading, String text) {
     }

@@ -135,7 +135,7 @@ public final class TextSections {
 
         /** Ends the current part; every part is kept, the search stage decides which are sections. */
         void finish() {
-            parts.add(new PageText.Part(anchor, heading, collapseWhitespace(text)));
+            parts.add(new PageText.Part(anchor, heading, collapseWhitespace(text).strip()));
             text = new StringBuilder();
         }
     }

@@ -39,9 +39,10 @@ final class SectionExtractor {
         List<SearchSection> sections = new ArrayList<>();
         boolean first = true;
         for (PageText.Part part : page.parts()) {
-            // A part's text is collapsed already; the lead joins the first.
-            String content = (first ? TextSections.collapseWhitespace(page.lead() + ' ' + part.text())
-                    : part.text()).strip();
+            // A part's text is collapsed and stripped already (the search keeps the very string); the lead joins
+            // the first.
+            String content = first ? TextSections.collapseWhitespace(page.lead() + ' ' + part.text()).strip()
+                    : part.text();
             String anchor = part.anchor();
             if (!content.isEmpty() || !anchor.isEmpty()) {
                 String link = anchor.isEmpty() ? url : url + "#" + anchor;
