@@ -20,6 +20,8 @@ import de.leitbild.publisher.content.AsciidocEngine;
 import de.leitbild.publisher.content.Catalog;
 import de.leitbild.publisher.content.ContentCatalogReader;
 import de.leitbild.publisher.content.ConversionStore;
+import de.leitbild.publisher.content.SitePage;
+import de.leitbild.publisher.content.TranslationState;
 import de.leitbild.publisher.i18n.MessageBundles;
 import de.leitbild.publisher.pdf.BrochurePdf;
 import de.leitbild.publisher.pdf.BrochureRenderer;
@@ -198,14 +200,19 @@ public final class SiteBuild {
                 Collections.unmodifiableMap(millis), catalog.warnings(), conversions.reused(), pages.reused());
     }
 
-    /** The search stage, for the languages whose pages changed; the others' index is taken over as it was. */
+    /** The search stage, for the languages whose indexed pages changed; the others' index is taken over as it was. */
     private static void writeSearchIndex(SearchIndexWriter search, SiteSettings settings, Catalog catalog,
             BakedSite site, OutputMemory pages) throws BuildFailure {
         Path staging = site.folder();
         Map<String, String> fingerprints = new LinkedHashMap<>();
         for (var language : settings.languages()) {
             String folder = language.id() + "/search/";
-            String fingerprint = pages.fingerprintOf(language.id() + "/");
+            // Only the pages the index is made of: a page showing untranslated text (whose document changed in
+            // another language) changes nothing in this language's index. The code and the language's settings
+            // count too: a language without pages of its own has an index all the same.
+            String fingerprint = pages.fingerprintOf(ConversionStore.codeStamp(SearchIndexWriter.class) + "\n"
+                    + language, catalog.pages(language).stream()
+                    .filter(page -> page.state() != TranslationState.MISSING).map(SitePage::outputPath).toList());
             if (!pages.reuseFolder(folder, fingerprint, staging)) {
                 fingerprints.put(language.id(), fingerprint);
             }

@@ -139,21 +139,22 @@ public final class OutputMemory {
     }
 
     /**
-     * The fingerprint of all pages this build wrote below {@code folder} (e.g. {@code de/}), from which a later
-     * stage derives its own output (the search index); {@code null} if not every page has one. The files of the
-     * folders later stages write are not pages.
+     * The fingerprint of the pages {@code paths} (e.g. those of a language the search indexes), which this build
+     * wrote or took over, and of {@code stamp} (what else the output depends on: code, settings), from which a
+     * later stage derives its own output (the search index); {@code null} if not every page has a fingerprint.
      */
-    public String fingerprintOf(String folder) {
-        if (file == null || unfingerprinted.stream().anyMatch(p -> p.startsWith(folder))) {
+    public String fingerprintOf(String stamp, java.util.Collection<String> paths) {
+        if (file == null) {
             return null;
         }
-        StringBuilder all = new StringBuilder();
-        List<String> stageFolders = stageFolders();
-        new TreeMap<>(current).forEach((path, page) -> {
-            if (path.startsWith(folder) && page.size() >= 0 && !inAny(stageFolders, path)) {
-                all.append(path).append(' ').append(page.fingerprint()).append('\n');
+        StringBuilder all = new StringBuilder(stamp).append('\n');
+        for (String path : new java.util.TreeSet<>(paths)) {
+            Page page = current.get(path);
+            if (page == null || unfingerprinted.contains(path)) {
+                return null;
             }
-        });
+            all.append(path).append(' ').append(page.fingerprint()).append('\n');
+        }
         return sha256(all.toString());
     }
 

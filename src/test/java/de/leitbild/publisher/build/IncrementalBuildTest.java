@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import de.leitbild.publisher.BuiltSites;
 import de.leitbild.publisher.SiteBuild;
 import de.leitbild.publisher.SiteFixture;
+import de.leitbild.publisher.config.SiteSettingsLoader;
 import de.leitbild.publisher.content.SourceVersion;
 import de.leitbild.publisher.problem.BuildFailure;
 import de.leitbild.publisher.problem.Problem;
@@ -161,6 +162,27 @@ class IncrementalBuildTest {
         assertThat(gunzipAll(index.resolve("sections"))).contains("Mehr Menschen finden Menschen.");
     }
 
+    @Test
+    void anEditOfAGermanDocumentWithoutTranslationsLeavesTheOtherLanguagesIndexesAsTheyWere(@TempDir Path folder)
+            throws Exception {
+        SiteFixture site = fixture(folder.resolve("site"));
+        BuiltSites.build(site.root(), site.output());
+        Map<String, Object> english = fileKeys(site.output().resolve("en/search"));
+        Map<String, Object> german = fileKeys(site.output().resolve("de/search"));
+
+        // Plan 4 has no English translation: its English page shows the German text and changes with it, but the
+        // English index leaves such a page out, so the build takes that index over whole, manifest included.
+        Path plan4 = site.root().resolve("content/de/musterstadt/plan-4.adoc");
+        Files.writeString(plan4, read(plan4).replace("Mehr Menschen finden Arbeit.", "Mehr Menschen lernen Deutsch."));
+        BuiltSites.build(site.root(), site.output());
+
+        assertThat(read(site.output().resolve("en/musterstadt/plan-4.html"))).contains("Mehr Menschen lernen Deutsch.");
+        assertThat(fileKeys(site.output().resolve("en/search"))).isEqualTo(english);
+        assertThat(fileKeys(site.output().resolve("de/search")).get("manifest.json.gz"))
+                .isNotEqualTo(german.get("manifest.json.gz"));
+        assertEqualsACleanBuild(site, folder.resolve("clean"));
+    }
+
     /** The text of every gzip file in {@code folder}. */
     private static String gunzipAll(Path folder) throws IOException {
         StringBuilder all = new StringBuilder();
@@ -260,7 +282,11 @@ class IncrementalBuildTest {
         Path layout = site.root().resolve("templates/partials/layout.ftl");
         Files.writeString(layout, read(layout) + "\n<#-- changed -->\n");
         SiteBuild.Result rebuilt = BuiltSites.build(site.root(), site.output());
-        assertThat(rebuilt.reusedPages()).isZero();
+        // Only the search indexes of the languages without a page of their own (German and English have pages):
+        // nothing in them comes from a template.
+        int withoutPages = new SiteSettingsLoader().load(site.root(), site.output()).languages().size() - 2;
+        assertThat(withoutPages).isPositive();
+        assertThat(rebuilt.reusedPages()).isEqualTo(withoutPages);
         assertEqualsACleanBuild(site, folder.resolve("clean"));
     }
 
