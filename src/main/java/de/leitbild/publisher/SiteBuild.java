@@ -210,8 +210,8 @@ public final class SiteBuild {
             // Only the pages the index is made of: a page showing untranslated text (whose document changed in
             // another language) changes nothing in this language's index. The code and the language's settings
             // count too: a language without pages of its own has an index all the same.
-            String fingerprint = pages.fingerprintOf(ConversionStore.codeStamp(SearchIndexWriter.class) + "\n"
-                    + language, catalog.pages(language).stream()
+            String fingerprint = pages.fingerprintOf(SearchIndexWriter.CODE_STAMP + "\n" + language,
+                    catalog.pages(language).stream()
                     .filter(page -> page.state() != TranslationState.MISSING).map(SitePage::outputPath).toList());
             if (!pages.reuseFolder(folder, fingerprint, staging)) {
                 fingerprints.put(language.id(), fingerprint);

@@ -50,6 +50,12 @@ public final class SearchIndexWriter {
      */
     static final int MAX_POSTINGS = 100;
     static final int MAX_QUERY_LENGTH = 200;
+    /**
+     * The code and format that make an index: where the fingerprint of each index file starts, and part of what a
+     * build compares before it takes a language's index over whole.
+     */
+    public static final String CODE_STAMP = "search index format " + FORMAT + ", "
+            + de.leitbild.publisher.content.ConversionStore.codeStamp(SearchIndexWriter.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
@@ -355,9 +361,6 @@ public final class SearchIndexWriter {
      * last build wrote it from the same content (a fingerprint, computed only where a published site is known).
      */
     private static final class IndexFiles {
-        /** Where every fingerprint starts: the code (and format) that writes the files. */
-        private static final String STAMP = "search index format " + FORMAT + ", "
-                + de.leitbild.publisher.content.ConversionStore.codeStamp(SearchIndexWriter.class);
         private final Path staging;
         private final OutputMemory published;
 
@@ -374,7 +377,7 @@ public final class SearchIndexWriter {
             if (!published.remembers()) {
                 return writeGzip(staging.resolve(path), content);
             }
-            ContentDigest fingerprint = new ContentDigest().add(STAMP);
+            ContentDigest fingerprint = new ContentDigest().add(CODE_STAMP);
             describe.accept(fingerprint);
             String known = fingerprint.hex();
             if (published.reuse(path, known, staging) != null) {
