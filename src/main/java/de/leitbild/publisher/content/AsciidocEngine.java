@@ -15,6 +15,7 @@ import org.asciidoctor.log.LogHandler;
 import org.asciidoctor.log.LogRecord;
 import org.asciidoctor.log.Severity;
 
+import de.leitbild.publisher.cache.ContentDigest;
 import de.leitbild.publisher.problem.Problem;
 
 /**
@@ -89,7 +90,7 @@ public final class AsciidocEngine implements AutoCloseable {
         if (memory == null || hasIncludes(text)) {
             return convertNow(file, text, attributes);
         }
-        String key = file + "\u0000" + SourceVersion.of(text) + "\u0000" + text.hashCode() + "\u0000" + attributes;
+        String key = file + "\u0000" + ContentDigest.of(text) + "\u0000" + attributes;
         Conversion known = memory.get(key);
         if (known == null) {
             known = convertNow(file, text, attributes);
