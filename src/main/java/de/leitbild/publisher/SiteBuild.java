@@ -34,7 +34,7 @@ import de.leitbild.publisher.search.SearchIndexWriter;
 /** The orchestrator: runs the pipeline stages in turn, each taking the previous stage's result. */
 public final class SiteBuild {
 
-    private static final String CONVERSIONS = "conversions.bin";
+    private static final String CONVERSIONS = "conversions";
     private static final String PAGES = "pages.bin";
 
     private final AsciidocEngine engine;

@@ -18,18 +18,27 @@ import java.util.Map;
  */
 public final class SavedInProcess<T> {
 
-    /** Files of one kind a process keeps: a site has one per kind and language. */
+    /** Files of one kind a process keeps, unless told otherwise: a site has one per kind and language. */
     private static final int MAX_FILES = 16;
 
     private record Saved<T>(String stamp, List<Object> identity, T value) {
     }
 
-    private final Map<Path, Saved<T>> saved = new LinkedHashMap<>(MAX_FILES, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Path, Saved<T>> eldest) {
-            return size() > MAX_FILES;
-        }
-    };
+    private final Map<Path, Saved<T>> saved;
+
+    public SavedInProcess() {
+        this(MAX_FILES);
+    }
+
+    /** Keeps what up to {@code maxFiles} files hold, forgetting the one used longest ago first. */
+    public SavedInProcess(int maxFiles) {
+        saved = new LinkedHashMap<>(maxFiles, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Path, Saved<T>> eldest) {
+                return size() > maxFiles;
+            }
+        };
+    }
 
     /**
      * Notes that {@code file}, just written by the code {@code stamp} (with the attributes {@code written} that

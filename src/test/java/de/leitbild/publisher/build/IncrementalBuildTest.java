@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,9 +84,14 @@ class IncrementalBuildTest {
         assertThat(first.reusedConversions()).isZero();
         assertThat(first.reusedPages()).isZero();
 
+        Path conversions = site.output().resolveSibling(".site-cache/conversions");
+        Map<String, Object> stored = fileKeys(conversions);
+        assertThat(stored).hasSizeGreaterThan(2);
         SiteBuild.Result unchanged = BuiltSites.build(site.root(), site.output());
         assertThat(unchanged.reusedConversions()).isEqualTo(first.documents());
         assertThat(unchanged.reusedPages()).isEqualTo(first.pages() + 8); // every page and every language's index
+        assertThat(fileKeys(conversions)).as("nothing changed: no file of the conversion store is written")
+                .isEqualTo(stored);
 
         // A new title: the page, its outdated translation's notice, the listings and the German index change.
         Path plan1 = site.root().resolve("content/de/musterstadt/plan-1.adoc");
@@ -93,6 +99,12 @@ class IncrementalBuildTest {
                 .replace("Mehr Menschen finden Arbeit.", "Mehr Menschen finden Arbeit und Wohnung."));
         SiteBuild.Result edited = BuiltSites.build(site.root(), site.output());
         assertThat(edited.reusedConversions()).isEqualTo(first.documents() - 1);
+        // The file that held the old conversion and the one that holds the new one (maybe the same) are written.
+        Map<String, Object> restored = fileKeys(conversions);
+        Set<String> rewritten = new java.util.TreeSet<>(stored.keySet());
+        rewritten.addAll(restored.keySet());
+        rewritten.removeIf(name -> java.util.Objects.equals(stored.get(name), restored.get(name)));
+        assertThat(rewritten).hasSizeBetween(1, 2);
         assertThat(edited.reusedPages()).isBetween(1L, (long) first.pages());
         String englishPage = read(site.output().resolve("en/musterstadt/plan-1.html"));
         assertThat(englishPage).contains("notice--translation").contains("Action plan Musterstadt 1");
@@ -309,8 +321,8 @@ class IncrementalBuildTest {
         SiteFixture site = fixture(folder.resolve("site"));
         BuiltSites.build(site.root(), site.output());
         Path cache = site.output().resolveSibling(".site-cache");
-        try (var files = Files.list(cache)) {
-            for (Path file : files.toList()) {
+        try (var files = Files.walk(cache)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
                 Files.write(file, new byte[] {0, 0, 0, 1, 7});
             }
         }
