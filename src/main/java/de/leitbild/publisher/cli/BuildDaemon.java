@@ -62,6 +62,7 @@ public final class BuildDaemon {
     /** Started by {@link BuildDaemonClient}: {@code <socket> <identity> <idle minutes>}. */
     public static void main(String[] args) throws IOException {
         de.leitbild.publisher.search.SearchIndexWriter.keepWordWorkBetweenBuilds();
+        de.leitbild.publisher.content.ContentCatalogReader.keepSourcesBetweenBuilds(true);
         new BuildDaemon(Path.of(args[0]), args[1], Long.parseLong(args[2]) * 60_000).serve();
         System.exit(0);
     }

@@ -117,29 +117,58 @@ public final class ContentCatalogReader {
                 staticFiles.add(new StaticFile(file, folder + "/" + inside));
             }
         }
+        Map<Language, Map<String, Object>> attributes = new java.util.HashMap<>();
+        settings.languages().forEach(l -> attributes.put(l, asciidocAttributes(l)));
+        SourceMemory memory = SourceMemory.forReading(memoryStamp(attributes));
         // Read on this thread alone while JRuby starts on another: the first conversion waits for JRuby, and
         // JRuby's start goes fastest with a processor core to itself. An engine that has started already (the
         // build daemon's, the preview's) leaves all cores to the reading.
         var reading = engine.isStarted() ? candidates.parallelStream() : candidates.stream();
-        List<Source> sources = reading
-                .map(c -> readSource(c.file(), c.language(), c.path(), problems))
+        List<Read> reads = reading
+                .map(c -> read(c, memory, problems))
                 .flatMap(Optional::stream)
                 .toList();
+        List<CatalogDocument> documents = new ArrayList<>(reads.size());
+        List<Read> sources = new ArrayList<>(reads.size());
+        for (Read read : reads) {
+            if (read.known() == null) {
+                sources.add(read);
+            } else {
+                // The same bytes as in the last reading, with the same settings: the same document.
+                CatalogDocument known = read.known().document();
+                store.taken(read.known().conversionKey(), known.conversion());
+                memory.note(known.source(), read.known());
+                documents.add(new CatalogDocument(known.source(), read.language(), known.path(),
+                        settings.documentType(known.type().id()).orElse(known.type()), known.title(),
+                        known.published(), known.attributes(), known.attributeLines(), known.version(),
+                        known.conversion()));
+            }
+        }
         // Converting is nearly all of this stage's time and each document stands alone: all cores share it.
-        Map<Language, Map<String, Object>> attributes = new java.util.HashMap<>();
-        settings.languages().forEach(l -> attributes.put(l, asciidocAttributes(l)));
-        java.util.function.Function<Source, AsciidocEngine.Conversion> convert =
-                s -> store.convert(engine, s.file(), s.text(), attributes.get(s.language()));
-        List<AsciidocEngine.Conversion> conversions = new ArrayList<>();
+        java.util.function.Function<Read, Converted> convert = r -> {
+            Source s = r.source();
+            String key = store.keyFor(s.file(), s.text(), attributes.get(s.language()));
+            return new Converted(store.convert(engine, s.file(), s.text(), attributes.get(s.language()), key), key);
+        };
+        List<Converted> conversions = new ArrayList<>();
         if (!sources.isEmpty()) {
             // The first on this thread alone: JRuby sets up some of its classes lazily, on first use.
             conversions.add(convert.apply(sources.get(0)));
             conversions.addAll(sources.subList(1, sources.size()).parallelStream().map(convert).toList());
         }
-        List<AsciidocEngine.Conversion> converted = conversions;
-        List<CatalogDocument> documents = new ArrayList<>(java.util.stream.IntStream.range(0, sources.size())
+        List<Converted> converted = conversions;
+        documents.addAll(java.util.stream.IntStream.range(0, sources.size())
                 .parallel()
-                .mapToObj(i -> document(sources.get(i), converted.get(i), problems))
+                .mapToObj(i -> {
+                    Read read = sources.get(i);
+                    Converted conversion = converted.get(i);
+                    Optional<CatalogDocument> document = document(read.source(), conversion.conversion(), problems);
+                    if (document.isPresent() && read.bytes() != null && conversion.key() != null) {
+                        memory.note(read.source().file(), new SourceMemory.Known(read.bytes(), document.get(),
+                                conversion.key()));
+                    }
+                    return document;
+                })
                 .flatMap(Optional::stream)
                 .toList());
         documents.sort(Comparator.comparing(CatalogDocument::outputPath));
@@ -150,6 +179,7 @@ public final class ContentCatalogReader {
         List<Problem> found = List.of();
         try {
             problems.throwIfAny();
+            memory.keep();
         } catch (BuildFailure failure) {
             found = failure.problems();
         }
@@ -166,15 +196,75 @@ public final class ContentCatalogReader {
             String version) {
     }
 
-    private Optional<Source> readSource(Path file, Language language, String path, ProblemCollector problems) {
-        String text;
+    /**
+     * A file read: either the same bytes as in the last reading of this process ({@code known}) or a source to
+     * convert; {@code bytes} is the digest of the file's bytes when the reading notes it, else null.
+     */
+    private record Read(Language language, String bytes, SourceMemory.Known known, Source source) {
+    }
+
+    /** A source converted, with its key in the conversion store (null if the store does not keep it). */
+    private record Converted(AsciidocEngine.Conversion conversion, String key) {
+    }
+
+    private Optional<Read> read(Candidate candidate, SourceMemory memory, ProblemCollector problems) {
+        Path file = candidate.file();
+        byte[] bytes;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-        } catch (CharacterCodingException e) {
-            problems.add(new Problem(file, 1, "the file is not valid UTF-8 text: save it with the encoding UTF-8"));
-            return Optional.empty();
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             problems.add(new Problem(file, 1, "the file cannot be read (" + e.getMessage() + ")"));
+            return Optional.empty();
+        }
+        String digest = memory.notes() ? SourceMemory.digest(bytes) : null;
+        SourceMemory.Known known = digest == null ? null : memory.recall(file, digest);
+        if (known != null) {
+            return Optional.of(new Read(candidate.language(), digest, known, null));
+        }
+        return source(file, candidate.language(), candidate.path(), bytes, problems)
+                .map(source -> new Read(candidate.language(), digest, null, source));
+    }
+
+    /** What the last build's memory of the sources holds for: the code, the configuration, the attributes. */
+    private String memoryStamp(Map<Language, Map<String, Object>> attributes) {
+        de.leitbild.publisher.cache.ContentDigest stamp = new de.leitbild.publisher.cache.ContentDigest()
+                .add(ConversionStore.codeStamp(ContentCatalogReader.class))
+                .add(settings.contentFolder().toString())
+                .add(String.valueOf(lookUpHistory));
+        try {
+            stamp.add(Files.readAllBytes(settings.configFile()));
+        } catch (IOException e) {
+            stamp.add(System.nanoTime());
+        }
+        settings.languages().forEach(l -> stamp.add(l.toString()).add(new TreeMap<>(attributes.get(l)).toString()));
+        return stamp.hex();
+    }
+
+    /**
+     * Keeps what each source file gave between the builds of this process, so that a rebuild decodes and checks
+     * only the files whose bytes changed: for the build daemon and the preview (see {@link SourceMemory}). With
+     * false, forgets them and reads everything again.
+     */
+    public static void keepSourcesBetweenBuilds(boolean keep) {
+        SourceMemory.keepBetweenBuilds(keep);
+    }
+
+    private Optional<Source> readSource(Path file, Language language, String path, ProblemCollector problems) {
+        try {
+            return source(file, language, path, Files.readAllBytes(file), problems);
+        } catch (IOException e) {
+            problems.add(new Problem(file, 1, "the file cannot be read (" + e.getMessage() + ")"));
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Source> source(Path file, Language language, String path, byte[] bytes,
+            ProblemCollector problems) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            problems.add(new Problem(file, 1, "the file is not valid UTF-8 text: save it with the encoding UTF-8"));
             return Optional.empty();
         }
         if (text.startsWith("\uFEFF")) {

@@ -131,17 +131,40 @@ public final class ConversionStore {
     /** The conversion of {@code text}: from the store if an earlier build converted the same, else by the engine. */
     public AsciidocEngine.Conversion convert(AsciidocEngine engine, Path source, String text,
             Map<String, Object> attributes) {
-        if (folder == null || text.contains("include::")) {
-            // An included file may have changed without the including text changing: always converted.
+        return convert(engine, source, text, attributes, keyFor(source, text, attributes));
+    }
+
+    /** The same, with the {@link #keyFor key} worked out already. */
+    AsciidocEngine.Conversion convert(AsciidocEngine engine, Path source, String text,
+            Map<String, Object> attributes, String key) {
+        if (key == null) {
             return engine.convert(source, text, attributes);
         }
-        String key = key(source, text, attributes);
         AsciidocEngine.Conversion conversion = previous().get(key);
         if (conversion == null || !conversion.file().equals(source)) {
             conversion = engine.convert(source, text, attributes);
         }
         current.put(key, conversion);
         return conversion;
+    }
+
+    /**
+     * The key under which the store keeps the conversion of {@code text}; null if it keeps none: no store, or
+     * a text that includes another file, which may have changed without the including text changing.
+     */
+    String keyFor(Path source, String text, Map<String, Object> attributes) {
+        if (folder == null || text.contains("include::")) {
+            return null;
+        }
+        return new ContentDigest().add(source.toString()).add(text)
+                .add(attributeTexts.computeIfAbsent(attributes, a -> new TreeMap<>(a).toString())).hex();
+    }
+
+    /** Counts {@code conversion}, which this process knew already under {@code key}, as one of this build's. */
+    void taken(String key, AsciidocEngine.Conversion conversion) {
+        if (folder != null) {
+            current.put(key, conversion);
+        }
     }
 
     /** How many documents this build took from the store instead of converting them. */
@@ -182,11 +205,6 @@ public final class ConversionStore {
                 SAVED.saved(file, codeStamp, Collections.unmodifiableMap(held), written);
             }
         }
-    }
-
-    private String key(Path source, String text, Map<String, Object> attributes) {
-        return new ContentDigest().add(source.toString()).add(text)
-                .add(attributeTexts.computeIfAbsent(attributes, a -> new TreeMap<>(a).toString())).hex();
     }
 
     private static void writeConversion(DataOutputStream out, AsciidocEngine.Conversion conversion)

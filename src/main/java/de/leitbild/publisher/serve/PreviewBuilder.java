@@ -69,6 +69,7 @@ final class PreviewBuilder implements AutoCloseable {
         this.output = output;
         this.engine = engine;
         SearchIndexWriter.keepWordWorkBetweenBuilds();
+        de.leitbild.publisher.content.ContentCatalogReader.keepSourcesBetweenBuilds(true);
     }
 
     /** The problems of the last build; empty when the preview shows the sources as they are. */
