@@ -51,6 +51,15 @@ final class LanguageAnalyzers {
         return "german".equals(name);
     }
 
+    /**
+     * Whether the analyzer lowercases each word before any step that depends on case, so that a word and its
+     * lowercase form give the same terms: true of the German chain (whitespace, word parts without splitting at
+     * case changes, then lowercase); {@code TermAnalysisTest} checks it on the words of the site.
+     */
+    static boolean lowercasesFirst(String name) {
+        return "german".equals(name);
+    }
+
     /** Whether compound splitting needs a dictionary of the language's own words. */
     static boolean splitsCompounds(String name) {
         return "german".equals(name);

@@ -242,7 +242,8 @@ public final class SearchIndexWriter {
         try (Analyzer analyzer = LanguageAnalyzers.create(analyzerName, compoundParts.dictionary())) {
             WordMemory.Stored stored = memoryFolder == null ? null : wordMemories.get(language.id()).join();
             WordMemory words = stored == null ? WordMemory.none() : stored.validFor(compoundParts.dictionary());
-            TermAnalysis analysis = new TermAnalysis(analyzer, wordByWord, words.remembered());
+            TermAnalysis analysis = new TermAnalysis(analyzer, wordByWord,
+                    LanguageAnalyzers.lowercasesFirst(analyzerName), words.remembered());
             PageAnalysisMemory.Valid valid = stored == null ? page -> null
                     : pageMemory.validFor(compoundParts.dictionary(), wordByWord, stored, words);
             ScoredPostings.SectionTerms[] sectionTerms = analyse(pages, pageWords, sections.size(), analysis, valid,

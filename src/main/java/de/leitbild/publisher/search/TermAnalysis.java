@@ -39,17 +39,28 @@ final class TermAnalysis {
 
     private final Analyzer analyzer;
     private final boolean wordByWord;
+    private final boolean caseBlind;
     private final Map<String, Analysed> remembered;
     private final Map<String, Analysed> words = new ConcurrentHashMap<>();
 
     TermAnalysis(Analyzer analyzer, boolean wordByWord) {
-        this(analyzer, wordByWord, Map.of());
+        this(analyzer, wordByWord, false, Map.of());
     }
 
     /** Takes the words in {@code remembered} as analysed already (by the same analyzer, see WordMemory). */
     TermAnalysis(Analyzer analyzer, boolean wordByWord, Map<String, Analysed> remembered) {
+        this(analyzer, wordByWord, false, remembered);
+    }
+
+    /**
+     * The same; {@code caseBlind} says that the analyzer lowercases each word before anything that depends on
+     * case ({@link LanguageAnalyzers#lowercasesFirst}): a word then stands for its lowercase form too, which the
+     * keys are made of (Integration and integration), and that form need not be analysed again.
+     */
+    TermAnalysis(Analyzer analyzer, boolean wordByWord, boolean caseBlind, Map<String, Analysed> remembered) {
         this.analyzer = analyzer;
         this.wordByWord = wordByWord;
+        this.caseBlind = caseBlind;
         this.remembered = remembered;
     }
 
@@ -69,9 +80,40 @@ final class TermAnalysis {
             Analysed raced = words.putIfAbsent(word, known);
             if (raced != null) {
                 known = raced;
+            } else if (caseBlind) {
+                String lowercase = lowercase(word);
+                if (lowercase != null) {
+                    words.putIfAbsent(lowercase, known);
+                }
             }
         }
         return known;
+    }
+
+    /**
+     * {@code word} in lowercase as Lucene's lowercase filter makes it (character by character), if that differs
+     * from it and is also what the page language's lowercasing gives (which the keys use); else null.
+     */
+    private static String lowercase(String word) {
+        int i = 0;
+        while (i < word.length() && Character.toLowerCase(word.charAt(i)) == word.charAt(i)) {
+            i++;
+        }
+        if (i == word.length()) {
+            return null;
+        }
+        char[] chars = word.toCharArray();
+        for (int c = 0; c < chars.length; ) {
+            int codePoint = Character.codePointAt(chars, c);
+            int lower = Character.toLowerCase(codePoint);
+            if (Character.charCount(lower) != Character.charCount(codePoint)) {
+                return null;
+            }
+            Character.toChars(lower, chars, c);
+            c += Character.charCount(codePoint);
+        }
+        String lowercase = new String(chars);
+        return lowercase.equals(word.toLowerCase(java.util.Locale.ROOT)) ? lowercase : null;
     }
 
     /** The terms of a field's text; safe to call from several threads. */
