@@ -40,19 +40,32 @@ public final class SiteBuild {
     private final AsciidocEngine engine;
     private final boolean waitsForLeftovers;
     private final boolean waitsForCache;
+    private final boolean rehearsal;
     /** What the last {@link #run} of a build that does not wait for its cache is still writing, or holds to write. */
     private volatile CompletableFuture<Void> cacheWriting = CompletableFuture.completedFuture(null);
     private volatile CacheKeeping cacheKeeping = CacheKeeping.atOnce();
 
     /** A build that uses {@code engine}, the one Asciidoctor instance, for all documents. */
     public SiteBuild(AsciidocEngine engine) {
-        this(engine, true, true);
+        this(engine, true, true, false);
     }
 
-    private SiteBuild(AsciidocEngine engine, boolean waitsForLeftovers, boolean waitsForCache) {
+    private SiteBuild(AsciidocEngine engine, boolean waitsForLeftovers, boolean waitsForCache, boolean rehearsal) {
         this.engine = engine;
         this.waitsForLeftovers = waitsForLeftovers;
         this.waitsForCache = waitsForCache;
+        this.rehearsal = rehearsal;
+    }
+
+    /**
+     * A build that goes through the motions of an edit and publishes nothing: every stage runs as in a build,
+     * as if a sentence had been added to the first document of the source language (its file is left as it
+     * is), so that document is converted, its pages rendered and the source language's index made anew; then
+     * the new site is thrown away and nothing is written to the cache. For the build daemon, whose JVM has then
+     * compiled the code an edit runs, and holds what the next build reads, before the first edit comes.
+     */
+    public SiteBuild rehearsing() {
+        return new SiteBuild(engine, true, true, true);
     }
 
     /**
@@ -61,7 +74,7 @@ public final class SiteBuild {
      * deleting). In a process that goes on, {@link #run} waits, so that nothing deletes behind its back.
      */
     public SiteBuild leavingLeftoversToTheNextBuild() {
-        return new SiteBuild(engine, false, waitsForCache);
+        return new SiteBuild(engine, false, waitsForCache, rehearsal);
     }
 
     /**
@@ -71,7 +84,7 @@ public final class SiteBuild {
      * before it builds again. Writing them while the build runs would take a core from it.
      */
     public SiteBuild savingTheCacheAfterwards() {
-        return new SiteBuild(engine, waitsForLeftovers, false);
+        return new SiteBuild(engine, waitsForLeftovers, false, rehearsal);
     }
 
     /** Saves the cache of the last {@link #run} (held until now) and waits until it is saved. */
@@ -136,8 +149,8 @@ public final class SiteBuild {
         start = lap(millis, "config", start);
         ConversionStore conversions = ConversionStore.load(settings.cacheFolder().resolve(CONVERSIONS),
                 ConversionStore.codeStamp(SiteBuild.class));
-        ContentCatalogReader.Reading reading = new ContentCatalogReader(settings, messages, engine)
-                .withStore(conversions).readAll();
+        ContentCatalogReader reader = new ContentCatalogReader(settings, messages, engine).withStore(conversions);
+        ContentCatalogReader.Reading reading = (rehearsal ? reader.rehearsingAnEdit() : reader).readAll();
         if (!reading.problems().isEmpty()) {
             // The documents that could be read are checked for broken links too, so one build names them all.
             List<Problem> all = new ArrayList<>(reading.problems());
@@ -152,10 +165,14 @@ public final class SiteBuild {
         start = lap(millis, "content", start);
         // Made now, so that it reads what the last build kept for the search stage while this one bakes.
         // A build that does not wait for its cache holds the writing of it back until it has answered.
-        CacheKeeping keeping = waitsForCache ? CacheKeeping.atOnce() : CacheKeeping.untilReleased();
+        // A rehearsal keeps nothing: what it would keep was made of a text the file does not hold.
+        CacheKeeping keeping = rehearsal ? CacheKeeping.never()
+                : waitsForCache ? CacheKeeping.atOnce() : CacheKeeping.untilReleased();
         cacheKeeping = keeping;
         SearchIndexWriter search = new SearchIndexWriter(settings).withMemory(settings.cacheFolder(), keeping);
-        OutputMemory pages = OutputMemory.load(settings.cacheFolder().resolve(PAGES), settings.outputFolder());
+        OutputMemory pages = rehearsal
+                ? OutputMemory.peek(settings.cacheFolder().resolve(PAGES), settings.outputFolder())
+                : OutputMemory.load(settings.cacheFolder().resolve(PAGES), settings.outputFolder());
         SitePublisher publisher = new SitePublisher(settings.outputFolder());
         Path staging;
         try {
@@ -175,9 +192,17 @@ public final class SiteBuild {
             start = lap(millis, "bake", start);
             // Every conversion of this build is known now: kept for the next build while the search stage runs.
             // Only a cache, keyed by what each conversion is made of, so a build that fails later does no harm.
-            var keepingConversions = keeping.keep("conversions", conversions::save);
+            var keepingConversions = rehearsal ? CompletableFuture.<Void>completedFuture(null)
+                    : keeping.keep("conversions", conversions::save);
             writeSearchIndex(search, settings, catalog, site, pages);
             start = lap(millis, "search", start);
+            if (rehearsal) {
+                publisher.discard(staging);
+                lap(millis, "publish", start);
+                return new Result(settings.outputFolder(), site.pages().size(), catalog.documents().size(),
+                        Collections.unmodifiableMap(millis), catalog.warnings(), conversions.reused(),
+                        pages.reused());
+            }
             publisher.publish(staging);
             if (waitsForLeftovers) {
                 publisher.awaitLeftovers();

@@ -14,11 +14,22 @@ import java.util.concurrent.Executor;
 public final class CacheKeeping implements Executor {
 
     private final boolean held;
+    private final boolean dropped;
     private final List<Runnable> waiting = new ArrayList<>();
     private boolean released;
 
     private CacheKeeping(boolean held) {
+        this(held, false);
+    }
+
+    private CacheKeeping(boolean held, boolean dropped) {
         this.held = held;
+        this.dropped = dropped;
+    }
+
+    /** Nothing is written: for a build whose results are not to be kept (a rehearsal). */
+    public static CacheKeeping never() {
+        return new CacheKeeping(false, true);
     }
 
     /** Each part is written as soon as it is handed over. */
@@ -33,6 +44,9 @@ public final class CacheKeeping implements Executor {
 
     /** Writes {@code write} on a thread of its own, now or when released; a failure is only noted. */
     public CompletableFuture<Void> keep(String what, CacheFile.Write write) {
+        if (dropped) {
+            return CompletableFuture.completedFuture(null);
+        }
         return CompletableFuture.runAsync(() -> CacheFile.keep(what, write), this);
     }
 

@@ -116,7 +116,7 @@ final class BuildDaemonClient {
             // Not a site's root (the build said so): nothing to keep warm.
             return exit;
         }
-        if (start(address)) {
+        if (start(address, output)) {
             out.println("The build daemon of " + root + " is starting for the next builds with --daemon (it ends "
                     + BuildDaemon.IDLE_MINUTES + " minutes after the last one, or with 'daemon --stop').");
         } else {
@@ -216,9 +216,10 @@ final class BuildDaemonClient {
 
     /**
      * Starts the root's daemon in the background and returns at once (it takes its socket within a second, and
-     * starts Asciidoctor while nobody waits for it); false if the process could not be started.
+     * rehearses a build of the root into {@code output} while nobody waits for it); false if the process could not
+     * be started.
      */
-    private boolean start(DaemonAddress address) {
+    private boolean start(DaemonAddress address, Path output) {
         List<String> command = new ArrayList<>();
         // A session of its own: Ctrl+C in the terminal of the build that started it does not end it.
         if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
@@ -232,6 +233,8 @@ final class BuildDaemonClient {
         command.add(address.socket().toString());
         command.add(address.identity());
         command.add(Integer.toString(BuildDaemon.IDLE_MINUTES));
+        command.add(root.toString());
+        command.add(output.toAbsolutePath().toString());
         try {
             new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(address.log().toFile()))

@@ -36,6 +36,7 @@ public final class ContentCatalogReader {
 
     private final boolean lookUpHistory;
     private ConversionStore store = ConversionStore.none();
+    private boolean rehearsal;
 
     public ContentCatalogReader(SiteSettings settings, MessageBundles messages, AsciidocEngine engine) {
         this(settings, messages, engine, true);
@@ -57,6 +58,18 @@ public final class ContentCatalogReader {
     public ContentCatalogReader withStore(ConversionStore conversions) {
         ContentCatalogReader reader = new ContentCatalogReader(settings, messages, engine, lookUpHistory);
         reader.store = conversions;
+        return reader;
+    }
+
+    /**
+     * The same reader, reading as if the first document of the source language had been edited (a sentence added
+     * to its text, the file left as it is): a rehearsal of an edit's build (see {@code SiteBuild#rehearsing}),
+     * which converts, renders and indexes that document anew. What the files gave is not kept for the next
+     * reading, except for the files read as they are.
+     */
+    public ContentCatalogReader rehearsingAnEdit() {
+        ContentCatalogReader reader = withStore(store);
+        reader.rehearsal = true;
         return reader;
     }
 
@@ -130,7 +143,20 @@ public final class ContentCatalogReader {
                 .toList();
         List<CatalogDocument> documents = new ArrayList<>(reads.size());
         List<Read> sources = new ArrayList<>(reads.size());
+        Read edited = !rehearsal ? null : reads.stream()
+                .filter(r -> r.language().equals(settings.sourceLanguage())).findFirst().orElse(null);
         for (Read read : reads) {
+            if (read == edited) {
+                Source source = read.source() != null ? read.source()
+                        : readSource(read.known().document().source(), read.language(),
+                                read.known().document().path(), problems).orElse(null);
+                if (source != null) {
+                    String text = source.text() + "\n\nDieser Satz steht nur in der Probe des Build-Daemons.\n";
+                    sources.add(new Read(read.language(), null, null, new Source(source.file(), source.language(),
+                            source.path(), text, source.header(), SourceVersion.of(text))));
+                }
+                continue;
+            }
             if (read.known() == null) {
                 sources.add(read);
             } else {

@@ -53,6 +53,24 @@ public final class OutputMemory {
      * which {@link #save} writes it anew.
      */
     public static OutputMemory load(Path file, Path publishedSite) {
+        Map<String, Page> known = read(file, publishedSite);
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            known.clear();
+        }
+        return new OutputMemory(file, publishedSite, known);
+    }
+
+    /**
+     * The memory in {@code file} as {@link #load} reads it, leaving the file as it is: for a build that publishes
+     * nothing (a rehearsal), after which the file still describes the published site.
+     */
+    public static OutputMemory peek(Path file, Path publishedSite) {
+        return new OutputMemory(file, publishedSite, read(file, publishedSite));
+    }
+
+    private static Map<String, Page> read(Path file, Path publishedSite) {
         Map<String, Page> known = new ConcurrentHashMap<>();
         if (Files.isRegularFile(file) && Files.isDirectory(publishedSite)) {
             try (DataInputStream in = CacheFile.open(file)) {
@@ -74,12 +92,7 @@ public final class OutputMemory {
                 known.clear();
             }
         }
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            known.clear();
-        }
-        return new OutputMemory(file, publishedSite, known);
+        return known;
     }
 
     public boolean remembers() {

@@ -65,8 +65,10 @@ final class PageAnalysisMemory {
         }
         Map<String, Entry> known = new HashMap<>();
         String dictionary = "";
+        java.nio.file.attribute.BasicFileAttributes read = null;
         if (Files.isRegularFile(file)) {
             try (DataInputStream in = CacheFile.open(file)) {
+                read = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
                 if (in.readInt() == FORMAT && in.readUTF().equals(codeStamp)) {
                     dictionary = in.readUTF();
                     // Words and terms recur on many pages: each is stored once and shared.
@@ -96,7 +98,13 @@ final class PageAnalysisMemory {
             } catch (IOException | RuntimeException e) {
                 known.clear();
                 dictionary = "";
+                read = null;
             }
+        }
+        if (read != null && !known.isEmpty()) {
+            // Kept as what the file holds: a later build of this process takes it from memory while it is so.
+            known = java.util.Collections.unmodifiableMap(known);
+            SAVED.saved(file, codeStamp, new Saved(dictionary, known), read);
         }
         return new PageAnalysisMemory(file, codeStamp, dictionary, known);
     }

@@ -56,8 +56,10 @@ final class SectionMemory {
             return new SectionMemory(file, codeStamp, saved);
         }
         Map<String, Entry> known = new TreeMap<>();
+        java.nio.file.attribute.BasicFileAttributes read = null;
         if (Files.isRegularFile(file)) {
             try (DataInputStream in = CacheFile.open(file)) {
+                read = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
                 if (in.readInt() == FORMAT && in.readUTF().equals(codeStamp)) {
                     int pages = in.readInt();
                     for (int p = 0; p < pages; p++) {
@@ -75,7 +77,13 @@ final class SectionMemory {
                 }
             } catch (IOException | RuntimeException e) {
                 known.clear();
+                read = null;
             }
+        }
+        if (read != null && !known.isEmpty()) {
+            // Kept as what the file holds: a later build of this process takes it from memory while it is so.
+            known = java.util.Collections.unmodifiableMap(known);
+            SAVED.saved(file, codeStamp, known, read);
         }
         return new SectionMemory(file, codeStamp, known);
     }

@@ -65,8 +65,10 @@ final class WordMemory {
         }
         SortedSet<String> before = new TreeSet<>();
         Map<String, TermAnalysis.Analysed> words = new HashMap<>();
+        java.nio.file.attribute.BasicFileAttributes read = null;
         if (Files.isRegularFile(file)) {
             try (DataInputStream in = CacheFile.open(file)) {
+                read = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
                 if (in.readInt() == FORMAT && in.readUTF().equals(codeStamp)) {
                     int entries = in.readInt();
                     for (int i = 0; i < entries; i++) {
@@ -85,9 +87,16 @@ final class WordMemory {
             } catch (IOException | RuntimeException e) {
                 before.clear();
                 words.clear();
+                read = null;
             }
         }
-        return new Stored(file, codeStamp, before, words);
+        Stored stored = new Stored(file, codeStamp, java.util.Collections.unmodifiableSortedSet(before),
+                java.util.Collections.unmodifiableMap(words));
+        if (read != null && !words.isEmpty()) {
+            // Kept as what the file holds: a later build of this process takes it from memory while it is so.
+            SAVED.saved(file, codeStamp, stored, read);
+        }
+        return stored;
     }
 
     /** The words a file holds and the dictionary they were analysed with. */

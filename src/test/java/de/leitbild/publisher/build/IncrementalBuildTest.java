@@ -317,6 +317,30 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void aRehearsalConvertsRendersAndIndexesOneDocumentAnewButPublishesAndKeepsNothing(@TempDir Path folder)
+            throws Exception {
+        SiteFixture site = fixture(folder.resolve("site"));
+        SiteBuild.Result first = BuiltSites.build(site.root(), site.output());
+        Path cache = site.output().resolveSibling(".site-cache");
+        Map<String, Object> cacheFiles = fileKeys(cache);
+        Map<String, Object> siteFiles = fileKeys(site.output());
+
+        SiteBuild.Result rehearsed = new SiteBuild(BuiltSites.engine()).rehearsing().run(site.root(), site.output());
+        // The first German document, as if edited: converted anew, its pages and the German index made anew.
+        assertThat(rehearsed.reusedConversions()).isEqualTo(first.documents() - 1);
+        assertThat(rehearsed.reusedPages()).isLessThan(first.pages() + 7);
+        assertThat(fileKeys(site.output())).as("nothing published").isEqualTo(siteFiles);
+        assertThat(fileKeys(cache)).as("nothing written to the cache, nothing taken from it").isEqualTo(cacheFiles);
+        try (var siblings = Files.list(site.output().getParent())) {
+            assertThat(siblings.map(p -> p.getFileName().toString())).noneMatch(name -> name.contains("staging"));
+        }
+
+        SiteBuild.Result next = BuiltSites.build(site.root(), site.output());
+        assertThat(next.reusedConversions()).isEqualTo(first.documents());
+        assertThat(next.reusedPages()).isEqualTo(first.pages() + 8);
+    }
+
+    @Test
     void aDamagedCacheCountsAsEmpty(@TempDir Path folder) throws Exception {
         SiteFixture site = fixture(folder.resolve("site"));
         BuiltSites.build(site.root(), site.output());
