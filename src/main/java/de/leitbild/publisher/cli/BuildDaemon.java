@@ -33,7 +33,10 @@ import de.leitbild.publisher.content.AsciidocEngine;
 public final class BuildDaemon {
 
     static final int IDLE_MINUTES = 30;
-    /** How often the daemon rehearses the build it was started after. */
+    /**
+     * How often the daemon rehearses the build it was started after: the second round runs on code the first
+     * had the JVM compile (JVM option {@code -Dleitbild.rehearsals=N} to change it, 0 for none).
+     */
     static final int REHEARSALS = Integer.getInteger("leitbild.rehearsals", 2);
     /**
      * Seconds without a build after which the daemon gives unused heap back: not right after each build, since
@@ -51,6 +54,11 @@ public final class BuildDaemon {
     private volatile boolean busy;
     /** A build ended since the daemon last gave unused heap back. */
     private volatile boolean collectWhenIdle;
+    /** The root and output of the build to rehearse as soon as the socket is taken; null for none. */
+    private Path rehearsedRoot;
+    private Path rehearsedOutput;
+    /** A client that asked while the daemon rehearsed, answered first; null if none. */
+    private SocketChannel waiting;
     private int builds;
     /** The socket file this daemon made: a file of the same name made later by another daemon is not deleted. */
     private Object socketKey;
@@ -70,26 +78,19 @@ public final class BuildDaemon {
         de.leitbild.publisher.content.ContentCatalogReader.keepSourcesBetweenBuilds(true);
         BuildDaemon daemon = new BuildDaemon(Path.of(args[0]), args[1], Long.parseLong(args[2]) * 60_000);
         if (args.length == 5) {
-            daemon.rehearse(Path.of(args[3]), Path.of(args[4]));
+            daemon.rehearsedRoot = Path.of(args[3]);
+            daemon.rehearsedOutput = Path.of(args[4]);
         }
         daemon.serve();
         System.exit(0);
     }
 
-    /** The build to rehearse as soon as the socket is taken: null for none. */
-    private Path rehearsedRoot;
-    private Path rehearsedOutput;
-
-    private void rehearse(Path root, Path output) {
-        rehearsedRoot = root;
-        rehearsedOutput = output;
-    }
-
     /**
-     * Goes through an edit's build of the root into its output once, publishing nothing (see
+     * Goes through an edit's build of the root into its output {@link #REHEARSALS} times, publishing nothing (see
      * {@link SiteBuild#rehearsing}): without it, the first edit after the daemon started took longer than a build
      * in a process of its own (6-7 s against 6 s at 2,000 documents in eight languages), as the JVM compiled its
-     * code and the build read the search stage's memories. A client that asks meanwhile waits for it.
+     * code and the build read the cache from disk. A client that asks meanwhile waits for the round under way;
+     * no further round starts then.
      */
     private void rehearseNow(ServerSocketChannel server) {
         if (rehearsedRoot == null || !Files.isDirectory(rehearsedOutput)) {
@@ -112,9 +113,6 @@ public final class BuildDaemon {
             }
         }
     }
-
-    /** A client that asked while the daemon rehearsed, answered first; null if none. */
-    private SocketChannel waiting;
 
     /** A client that has connected already, or null; does not wait for one. */
     private static SocketChannel acceptWaiting(ServerSocketChannel server) {
