@@ -36,6 +36,7 @@ public final class SiteBuild {
 
     private static final String CONVERSIONS = "conversions";
     private static final String PAGES = "pages.bin";
+    private static final String REHEARSAL = "rehearsal";
 
     private final AsciidocEngine engine;
     private final boolean waitsForLeftovers;
@@ -176,7 +177,10 @@ public final class SiteBuild {
         SitePublisher publisher = new SitePublisher(settings.outputFolder());
         Path staging;
         try {
-            staging = publisher.prepareStaging();
+            // A rehearsal works in a folder of its own in the cache folder (the same file system, for the links to
+            // unchanged pages): a build the user starts meanwhile keeps the staging folder to itself.
+            staging = rehearsal ? publisher.prepareScratch(settings.cacheFolder().resolve(REHEARSAL))
+                    : publisher.prepareStaging();
         } catch (IOException e) {
             throw new BuildFailure(new Problem(settings.outputFolder(), 1, "the output folder cannot be prepared ("
                     + e.getMessage() + "): check that it is writable"));

@@ -62,6 +62,17 @@ public final class SitePublisher {
     }
 
     /**
+     * An empty folder {@code folder} for a build that publishes nothing (a rehearsal), made anew: what a killed one
+     * left there is deleted first. Nothing beside the output is touched, so a build that runs meanwhile keeps its
+     * staging folder. Thrown away with {@link #discard}.
+     */
+    public Path prepareScratch(Path folder) throws IOException {
+        deleteTree(folder);
+        Files.createDirectories(folder);
+        return folder;
+    }
+
+    /**
      * Replaces the output folder with the staging folder; the replaced site stays beside it as
      * {@code .<output>.previous} until the next build deletes it. The deletion of older leftovers is not waited
      * for: what it has not finished when the program ends, the next build goes on with.

@@ -324,6 +324,10 @@ class IncrementalBuildTest {
         Path cache = site.output().resolveSibling(".site-cache");
         Map<String, Object> cacheFiles = fileKeys(cache);
         Map<String, Object> siteFiles = fileKeys(site.output());
+        // A build started meanwhile by the user: its staging folder is its own.
+        Path othersStaging = site.output().resolveSibling("." + site.output().getFileName() + ".staging");
+        Files.createDirectories(othersStaging);
+        Files.writeString(othersStaging.resolve("index.html"), "being built");
 
         SiteBuild.Result rehearsed = new SiteBuild(BuiltSites.engine()).rehearsing().run(site.root(), site.output());
         // The first German document, as if edited: converted anew, its pages and the German index made anew.
@@ -331,9 +335,13 @@ class IncrementalBuildTest {
         assertThat(rehearsed.reusedPages()).isLessThan(first.pages() + 7);
         assertThat(fileKeys(site.output())).as("nothing published").isEqualTo(siteFiles);
         assertThat(fileKeys(cache)).as("nothing written to the cache, nothing taken from it").isEqualTo(cacheFiles);
+        assertThat(othersStaging.resolve("index.html")).hasContent("being built");
         try (var siblings = Files.list(site.output().getParent())) {
-            assertThat(siblings.map(p -> p.getFileName().toString())).noneMatch(name -> name.contains("staging"));
+            assertThat(siblings.map(p -> p.getFileName().toString()))
+                    .noneMatch(name -> name.contains("discarded") || name.contains("rehearsal"));
         }
+        Files.delete(othersStaging.resolve("index.html"));
+        Files.delete(othersStaging);
 
         SiteBuild.Result next = BuiltSites.build(site.root(), site.output());
         assertThat(next.reusedConversions()).isEqualTo(first.documents());
