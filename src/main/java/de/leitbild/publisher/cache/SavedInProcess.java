@@ -1,5 +1,6 @@
 package de.leitbild.publisher.cache;
 
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +53,34 @@ public final class SavedInProcess<T> {
             } else {
                 saved.put(key(file), new Saved<>(stamp, identity, value));
             }
+        }
+    }
+
+    /** Decodes the contents of a cache file; null if they are of another format or code. */
+    public interface Reader<T> {
+        T read(DataInputStream in) throws IOException;
+    }
+
+    /**
+     * What {@code file} holds: from memory if this process wrote or read it as it is now with the code
+     * {@code stamp}, else decoded by {@code reader} and kept as what the file holds, so that a later build of this
+     * process takes it from memory while the file stays as it is. Null if the file is missing, damaged, or of
+     * another format or code.
+     */
+    public T read(Path file, String stamp, Reader<T> reader) {
+        T known = get(file, stamp);
+        if (known != null || !Files.isRegularFile(file)) {
+            return known;
+        }
+        try (DataInputStream in = CacheFile.open(file)) {
+            BasicFileAttributes read = Files.readAttributes(file, BasicFileAttributes.class);
+            T value = reader.read(in);
+            if (value != null) {
+                saved(file, stamp, value, read);
+            }
+            return value;
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 

@@ -8,7 +8,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -99,33 +98,18 @@ public final class ConversionStore {
 
     /** What {@code file} holds; null if it is missing, damaged or of other code. */
     private static Map<String, AsciidocEngine.Conversion> read(Path file, String codeStamp) {
-        Map<String, AsciidocEngine.Conversion> saved = SAVED.get(file, codeStamp);
-        if (saved != null) {
-            return saved;
-        }
-        if (!Files.isRegularFile(file)) {
-            return null;
-        }
-        try {
-            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            Map<String, AsciidocEngine.Conversion> known = new HashMap<>();
-            try (DataInputStream in = CacheFile.open(file)) {
-                if (in.readInt() != FORMAT || !in.readUTF().equals(codeStamp)) {
-                    return null;
-                }
-                int count = in.readInt();
-                for (int i = 0; i < count; i++) {
-                    String key = in.readUTF();
-                    known.put(key, readConversion(in));
-                }
+        return SAVED.read(file, codeStamp, in -> {
+            if (in.readInt() != FORMAT || !in.readUTF().equals(codeStamp)) {
+                return null;
             }
-            Map<String, AsciidocEngine.Conversion> held = Collections.unmodifiableMap(known);
-            // Kept as what the file holds: a daemon's next build takes it from memory if the file stays as it is.
-            SAVED.saved(file, codeStamp, held, attributes);
-            return held;
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
+            Map<String, AsciidocEngine.Conversion> known = new HashMap<>();
+            int count = in.readInt();
+            for (int i = 0; i < count; i++) {
+                String key = in.readUTF();
+                known.put(key, readConversion(in));
+            }
+            return Collections.unmodifiableMap(known);
+        });
     }
 
     /** The conversion of {@code text}: from the store if an earlier build converted the same, else by the engine. */

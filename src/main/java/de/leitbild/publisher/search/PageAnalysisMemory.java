@@ -1,8 +1,6 @@
 package de.leitbild.publisher.search;
 
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -59,54 +57,39 @@ final class PageAnalysisMemory {
 
     /** The memory in {@code file} if it was written by the code {@code codeStamp}; else an empty one. */
     static PageAnalysisMemory load(Path file, String codeStamp) {
-        Saved saved = SAVED.get(file, codeStamp);
-        if (saved != null) {
-            return new PageAnalysisMemory(file, codeStamp, saved.dictionary(), saved.pages());
-        }
-        Map<String, Entry> known = new HashMap<>();
-        String dictionary = "";
-        java.nio.file.attribute.BasicFileAttributes read = null;
-        if (Files.isRegularFile(file)) {
-            try (DataInputStream in = CacheFile.open(file)) {
-                read = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
-                if (in.readInt() == FORMAT && in.readUTF().equals(codeStamp)) {
-                    dictionary = in.readUTF();
-                    // Words and terms recur on many pages: each is stored once and shared.
-                    String[] texts = new String[in.readInt()];
-                    PackedReader table = PackedReader.readFrom(in);
-                    for (int i = 0; i < texts.length; i++) {
-                        texts[i] = table.readText();
-                    }
-                    PackedReader packed = PackedReader.readFrom(in);
-                    int pages = packed.readCount();
-                    for (int p = 0; p < pages; p++) {
-                        String url = packed.readText();
-                        long size = packed.readLong();
-                        long checksum = packed.readLong();
-                        String[] words = readTexts(packed, texts);
-                        ScoredPostings.SectionTerms[] sections = new ScoredPostings.SectionTerms[packed.readCount()];
-                        for (int s = 0; s < sections.length; s++) {
-                            TermAnalysis.FieldTerms[] fields = new TermAnalysis.FieldTerms[packed.readCount()];
-                            for (int f = 0; f < fields.length; f++) {
-                                fields[f] = readField(packed, texts);
-                            }
-                            sections[s] = new ScoredPostings.SectionTerms(fields);
-                        }
-                        known.put(url, new Entry(size, checksum, new PageAnalysis(words, sections)));
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                known.clear();
-                dictionary = "";
-                read = null;
+        Saved saved = SAVED.read(file, codeStamp, in -> {
+            if (in.readInt() != FORMAT || !in.readUTF().equals(codeStamp)) {
+                return null;
             }
-        }
-        if (read != null && !known.isEmpty()) {
-            // Kept as what the file holds: a later build of this process takes it from memory while it is so.
-            known = java.util.Collections.unmodifiableMap(known);
-            SAVED.saved(file, codeStamp, new Saved(dictionary, known), read);
-        }
-        return new PageAnalysisMemory(file, codeStamp, dictionary, known);
+            String dictionary = in.readUTF();
+            // Words and terms recur on many pages: each is stored once and shared.
+            String[] texts = new String[in.readInt()];
+            PackedReader table = PackedReader.readFrom(in);
+            for (int i = 0; i < texts.length; i++) {
+                texts[i] = table.readText();
+            }
+            PackedReader packed = PackedReader.readFrom(in);
+            Map<String, Entry> known = new HashMap<>();
+            int pages = packed.readCount();
+            for (int p = 0; p < pages; p++) {
+                String url = packed.readText();
+                long size = packed.readLong();
+                long checksum = packed.readLong();
+                String[] words = readTexts(packed, texts);
+                ScoredPostings.SectionTerms[] sections = new ScoredPostings.SectionTerms[packed.readCount()];
+                for (int s = 0; s < sections.length; s++) {
+                    TermAnalysis.FieldTerms[] fields = new TermAnalysis.FieldTerms[packed.readCount()];
+                    for (int f = 0; f < fields.length; f++) {
+                        fields[f] = readField(packed, texts);
+                    }
+                    sections[s] = new ScoredPostings.SectionTerms(fields);
+                }
+                known.put(url, new Entry(size, checksum, new PageAnalysis(words, sections)));
+            }
+            return new Saved(dictionary, java.util.Collections.unmodifiableMap(known));
+        });
+        return saved == null ? new PageAnalysisMemory(file, codeStamp, "", Map.of())
+                : new PageAnalysisMemory(file, codeStamp, saved.dictionary(), saved.pages());
     }
 
     /** The distinct words of {@code page} as the last build found them, or null if the page changed since. */

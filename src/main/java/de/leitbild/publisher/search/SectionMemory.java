@@ -3,7 +3,6 @@ package de.leitbild.publisher.search;
 import static de.leitbild.publisher.cache.CacheFile.readText;
 import static de.leitbild.publisher.cache.CacheFile.writeText;
 
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,41 +50,27 @@ final class SectionMemory {
 
     /** The memory in {@code file} if it was written by the code {@code codeStamp}; else an empty one. */
     static SectionMemory load(Path file, String codeStamp) {
-        Map<String, Entry> saved = SAVED.get(file, codeStamp);
-        if (saved != null) {
-            return new SectionMemory(file, codeStamp, saved);
-        }
-        Map<String, Entry> known = new TreeMap<>();
-        java.nio.file.attribute.BasicFileAttributes read = null;
-        if (Files.isRegularFile(file)) {
-            try (DataInputStream in = CacheFile.open(file)) {
-                read = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
-                if (in.readInt() == FORMAT && in.readUTF().equals(codeStamp)) {
-                    int pages = in.readInt();
-                    for (int p = 0; p < pages; p++) {
-                        String url = readText(in);
-                        long size = in.readLong();
-                        long checksum = in.readLong();
-                        int count = in.readInt();
-                        List<SearchSection> sections = new ArrayList<>(count);
-                        for (int s = 0; s < count; s++) {
-                            sections.add(new SearchSection(s, readText(in), readText(in), readText(in), readText(in),
-                                    readText(in)));
-                        }
-                        known.put(url, new Entry(size, checksum, List.copyOf(sections)));
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                known.clear();
-                read = null;
+        Map<String, Entry> known = SAVED.read(file, codeStamp, in -> {
+            if (in.readInt() != FORMAT || !in.readUTF().equals(codeStamp)) {
+                return null;
             }
-        }
-        if (read != null && !known.isEmpty()) {
-            // Kept as what the file holds: a later build of this process takes it from memory while it is so.
-            known = java.util.Collections.unmodifiableMap(known);
-            SAVED.saved(file, codeStamp, known, read);
-        }
-        return new SectionMemory(file, codeStamp, known);
+            Map<String, Entry> entries = new TreeMap<>();
+            int pages = in.readInt();
+            for (int p = 0; p < pages; p++) {
+                String url = readText(in);
+                long size = in.readLong();
+                long checksum = in.readLong();
+                int count = in.readInt();
+                List<SearchSection> sections = new ArrayList<>(count);
+                for (int s = 0; s < count; s++) {
+                    sections.add(new SearchSection(s, readText(in), readText(in), readText(in), readText(in),
+                            readText(in)));
+                }
+                entries.put(url, new Entry(size, checksum, List.copyOf(sections)));
+            }
+            return java.util.Collections.unmodifiableMap(entries);
+        });
+        return new SectionMemory(file, codeStamp, known != null ? known : Map.of());
     }
 
     /** A page's sections, numbered from 0, and what its bytes were (size and checksum). */

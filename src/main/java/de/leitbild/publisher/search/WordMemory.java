@@ -3,9 +3,7 @@ package de.leitbild.publisher.search;
 import static de.leitbild.publisher.cache.CacheFile.readText;
 import static de.leitbild.publisher.cache.CacheFile.writeText;
 
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,44 +57,30 @@ final class WordMemory {
      * before the search stage knows this build's compound dictionary.
      */
     static Stored read(Path file, String codeStamp) {
-        Stored saved = SAVED.get(file, codeStamp);
-        if (saved != null) {
-            return saved;
-        }
-        SortedSet<String> before = new TreeSet<>();
-        Map<String, TermAnalysis.Analysed> words = new HashMap<>();
-        java.nio.file.attribute.BasicFileAttributes read = null;
-        if (Files.isRegularFile(file)) {
-            try (DataInputStream in = CacheFile.open(file)) {
-                read = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
-                if (in.readInt() == FORMAT && in.readUTF().equals(codeStamp)) {
-                    int entries = in.readInt();
-                    for (int i = 0; i < entries; i++) {
-                        before.add(readText(in));
-                    }
-                    int count = in.readInt();
-                    for (int i = 0; i < count; i++) {
-                        String word = readText(in);
-                        String[] terms = new String[in.readInt()];
-                        for (int t = 0; t < terms.length; t++) {
-                            terms[t] = readText(in);
-                        }
-                        words.put(word, new TermAnalysis.Analysed(terms, in.readInt()));
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                before.clear();
-                words.clear();
-                read = null;
+        Stored stored = SAVED.read(file, codeStamp, in -> {
+            if (in.readInt() != FORMAT || !in.readUTF().equals(codeStamp)) {
+                return null;
             }
-        }
-        Stored stored = new Stored(file, codeStamp, java.util.Collections.unmodifiableSortedSet(before),
-                java.util.Collections.unmodifiableMap(words));
-        if (read != null && !words.isEmpty()) {
-            // Kept as what the file holds: a later build of this process takes it from memory while it is so.
-            SAVED.saved(file, codeStamp, stored, read);
-        }
-        return stored;
+            SortedSet<String> before = new TreeSet<>();
+            int entries = in.readInt();
+            for (int i = 0; i < entries; i++) {
+                before.add(readText(in));
+            }
+            Map<String, TermAnalysis.Analysed> words = new HashMap<>();
+            int count = in.readInt();
+            for (int i = 0; i < count; i++) {
+                String word = readText(in);
+                String[] terms = new String[in.readInt()];
+                for (int t = 0; t < terms.length; t++) {
+                    terms[t] = readText(in);
+                }
+                words.put(word, new TermAnalysis.Analysed(terms, in.readInt()));
+            }
+            return new Stored(file, codeStamp, java.util.Collections.unmodifiableSortedSet(before),
+                    java.util.Collections.unmodifiableMap(words));
+        });
+        return stored != null ? stored
+                : new Stored(file, codeStamp, java.util.Collections.emptySortedSet(), Map.of());
     }
 
     /** The words a file holds and the dictionary they were analysed with. */
