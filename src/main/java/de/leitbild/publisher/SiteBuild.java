@@ -196,22 +196,19 @@ public final class SiteBuild {
             start = lap(millis, "bake", start);
             // Every conversion of this build is known now: kept for the next build while the search stage runs.
             // Only a cache, keyed by what each conversion is made of, so a build that fails later does no harm.
-            var keepingConversions = rehearsal ? CompletableFuture.<Void>completedFuture(null)
-                    : keeping.keep("conversions", conversions::save);
+            var keepingConversions = keeping.keep("conversions", conversions::save);
             writeSearchIndex(search, settings, catalog, site, pages);
             start = lap(millis, "search", start);
             if (rehearsal) {
+                // Nothing published: the page fingerprints still describe the published site.
                 publisher.discard(staging);
-                lap(millis, "publish", start);
-                return new Result(settings.outputFolder(), site.pages().size(), catalog.documents().size(),
-                        Collections.unmodifiableMap(millis), catalog.warnings(), conversions.reused(),
-                        pages.reused());
+            } else {
+                publisher.publish(staging);
+                if (waitsForLeftovers) {
+                    publisher.awaitLeftovers();
+                }
+                CacheFile.keep("page fingerprints", pages::save);
             }
-            publisher.publish(staging);
-            if (waitsForLeftovers) {
-                publisher.awaitLeftovers();
-            }
-            CacheFile.keep("page fingerprints", pages::save);
             cacheWriting = CompletableFuture.allOf(keepingConversions, search.memoriesSaved());
             if (waitsForCache) {
                 cacheWriting.join();
