@@ -148,6 +148,13 @@ public final class SiteBuild {
         SiteSettings settings = new SiteSettingsLoader().load(root, output);
         MessageBundles messages = MessageBundles.load(settings);
         start = lap(millis, "config", start);
+        CacheKeeping keeping = rehearsal ? CacheKeeping.never()
+                : waitsForCache ? CacheKeeping.atOnce() : CacheKeeping.untilReleased();
+        // The later stages' memories of the last build are read on threads of their own from here on: a rebuild
+        // after an edit spends its content stage waiting for JRuby to start, and reads them meanwhile.
+        SearchIndexWriter search = new SearchIndexWriter(settings).withMemory(settings.cacheFolder(), keeping);
+        OutputMemory.ReadAhead pagesAhead = OutputMemory.readAhead(settings.cacheFolder().resolve(PAGES),
+                settings.outputFolder());
         ConversionStore conversions = ConversionStore.load(settings.cacheFolder().resolve(CONVERSIONS),
                 ConversionStore.codeStamp(SiteBuild.class));
         ContentCatalogReader reader = new ContentCatalogReader(settings, messages, engine).withStore(conversions);
@@ -164,16 +171,10 @@ public final class SiteBuild {
         }
         Catalog catalog = reading.catalog();
         start = lap(millis, "content", start);
-        // Made now, so that it reads what the last build kept for the search stage while this one bakes.
         // A build that does not wait for its cache holds the writing of it back until it has answered.
         // A rehearsal keeps nothing: what it would keep was made of a text the file does not hold.
-        CacheKeeping keeping = rehearsal ? CacheKeeping.never()
-                : waitsForCache ? CacheKeeping.atOnce() : CacheKeeping.untilReleased();
         cacheKeeping = keeping;
-        SearchIndexWriter search = new SearchIndexWriter(settings).withMemory(settings.cacheFolder(), keeping);
-        OutputMemory pages = rehearsal
-                ? OutputMemory.peek(settings.cacheFolder().resolve(PAGES), settings.outputFolder())
-                : OutputMemory.load(settings.cacheFolder().resolve(PAGES), settings.outputFolder());
+        OutputMemory pages = rehearsal ? pagesAhead.peek() : pagesAhead.load();
         SitePublisher publisher = new SitePublisher(settings.outputFolder());
         Path staging;
         try {

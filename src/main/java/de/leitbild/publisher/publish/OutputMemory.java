@@ -53,13 +53,53 @@ public final class OutputMemory {
      * which {@link #save} writes it anew.
      */
     public static OutputMemory load(Path file, Path publishedSite) {
-        Map<String, Page> known = read(file, publishedSite);
+        return loaded(file, publishedSite, read(file, publishedSite));
+    }
+
+    private static OutputMemory loaded(Path file, Path publishedSite, Map<String, Page> known) {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
             known.clear();
         }
         return new OutputMemory(file, publishedSite, known);
+    }
+
+    /**
+     * Starts reading the memory in {@code file} on a thread of its own, for a build that needs it only after its
+     * content stage: a rebuild after an edit waits there for JRuby to start, and reads the memory meanwhile. The
+     * file stays as it is until {@link ReadAhead#load} (a build that fails earlier leaves it to the next build).
+     */
+    public static ReadAhead readAhead(Path file, Path publishedSite) {
+        return new ReadAhead(file, publishedSite,
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> read(file, publishedSite), runnable -> {
+                    Thread thread = new Thread(runnable, "page-memory");
+                    thread.setDaemon(true);
+                    thread.start();
+                }));
+    }
+
+    /** A memory being read: {@link #load} or {@link #peek} it when the build gets to its pages. */
+    public static final class ReadAhead {
+        private final Path file;
+        private final Path publishedSite;
+        private final java.util.concurrent.CompletableFuture<Map<String, Page>> known;
+
+        private ReadAhead(Path file, Path publishedSite, java.util.concurrent.CompletableFuture<Map<String, Page>> known) {
+            this.file = file;
+            this.publishedSite = publishedSite;
+            this.known = known;
+        }
+
+        /** As {@link OutputMemory#load}. */
+        public OutputMemory load() {
+            return loaded(file, publishedSite, known.join());
+        }
+
+        /** As {@link OutputMemory#peek}. */
+        public OutputMemory peek() {
+            return new OutputMemory(file, publishedSite, known.join());
+        }
     }
 
     /**
