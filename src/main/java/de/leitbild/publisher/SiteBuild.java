@@ -27,6 +27,7 @@ import de.leitbild.publisher.pdf.BrochurePdf;
 import de.leitbild.publisher.pdf.BrochureRenderer;
 import de.leitbild.publisher.problem.BuildFailure;
 import de.leitbild.publisher.problem.Problem;
+import de.leitbild.publisher.publish.OutputLock;
 import de.leitbild.publisher.publish.OutputMemory;
 import de.leitbild.publisher.publish.SitePublisher;
 import de.leitbild.publisher.search.SearchIndexWriter;
@@ -37,6 +38,8 @@ public final class SiteBuild {
     private static final String CONVERSIONS = "conversions";
     private static final String PAGES = "pages.bin";
     private static final String REHEARSAL = "rehearsal";
+    /** How long a build waits for another build of the same output folder before it gives up. */
+    private static final java.time.Duration LOCK_PATIENCE = java.time.Duration.ofMinutes(10);
 
     private final AsciidocEngine engine;
     private final boolean waitsForLeftovers;
@@ -143,11 +146,44 @@ public final class SiteBuild {
 
     /** Builds the site whose sources are in {@code root} into {@code output}; on failure {@code output} is untouched. */
     public Result run(Path root, Path output) throws BuildFailure {
+        return run(root, output, System.err::println);
+    }
+
+    /**
+     * The same, telling {@code waitNotices} when the build waits for another build of the same output folder:
+     * one build at a time per output folder, see {@link OutputLock}.
+     */
+    public Result run(Path root, Path output, java.util.function.Consumer<String> waitNotices) throws BuildFailure {
         Map<String, Long> millis = new LinkedHashMap<>();
         long start = System.nanoTime();
         SiteSettings settings = new SiteSettingsLoader().load(root, output);
         MessageBundles messages = MessageBundles.load(settings);
         start = lap(millis, "config", start);
+        if (rehearsal) {
+            // A rehearsal writes nothing that another build reads: it never waits for one.
+            return stages(settings, messages, millis, start);
+        }
+        boolean[] waited = {false};
+        OutputLock lock = OutputLock.take(settings.outputFolder(), settings.cacheFolder(), LOCK_PATIENCE, notice -> {
+            waited[0] = true;
+            waitNotices.accept(notice);
+        });
+        if (waited[0]) {
+            start = lap(millis, "waiting for the other build", start);
+        }
+        try {
+            Result result = stages(settings, messages, millis, start);
+            // Held until this build's cache is saved: the next build reads it.
+            cacheWriting.whenComplete((saved, failure) -> lock.close());
+            return result;
+        } catch (BuildFailure | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private Result stages(SiteSettings settings, MessageBundles messages, Map<String, Long> millis, long start)
+            throws BuildFailure {
         CacheKeeping keeping = rehearsal ? CacheKeeping.never()
                 : waitsForCache ? CacheKeeping.atOnce() : CacheKeeping.untilReleased();
         // The later stages' memories of the last build are read on threads of their own from here on: a rebuild

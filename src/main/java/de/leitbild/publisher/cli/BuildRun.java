@@ -40,7 +40,7 @@ final class BuildRun {
             boolean inDaemon, PrintStream out, PrintStream err) {
         long start = System.nanoTime();
         try {
-            SiteBuild.Result result = build.run(root, output);
+            SiteBuild.Result result = build.run(root, output, err::println);
             for (Problem warning : result.warnings()) {
                 err.println(warning.format(root));
             }
