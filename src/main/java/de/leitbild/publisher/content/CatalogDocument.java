@@ -10,7 +10,8 @@ import de.leitbild.publisher.config.Language;
 /**
  * One AsciiDoc source in the catalog: its language, its path inside the language folder (without extension,
  * '/'-separated, the same for a document and its translations), type, title, header attributes, the version
- * of its text (see {@link SourceVersion}) and its conversion to HTML.
+ * of its text (see {@link SourceVersion}; worked out only for a source that has a translation, empty for any
+ * other document) and its conversion to HTML.
  */
 public record CatalogDocument(
         Path source,

@@ -136,9 +136,14 @@ public final class ContentCatalogReader {
         // Read on this thread alone while JRuby starts on another: the first conversion waits for JRuby, and
         // JRuby's start goes fastest with a processor core to itself. An engine that has started already (the
         // build daemon's, the preview's) leaves all cores to the reading.
+        // Only a source that is translated needs its version (a SHA-256 of its whole text, which takes the client
+        // compiler a build runs with a few percent of the build): the others are read without one.
+        Set<String> translated = candidates.stream().filter(c -> !c.language().equals(settings.sourceLanguage()))
+                .map(Candidate::path).collect(java.util.stream.Collectors.toSet());
         var reading = engine.isStarted() ? candidates.parallelStream() : candidates.stream();
         List<Read> reads = reading
-                .map(c -> read(c, memory, problems))
+                .map(c -> read(c, c.language().equals(settings.sourceLanguage()) && translated.contains(c.path()),
+                        memory, problems))
                 .flatMap(Optional::stream)
                 .toList();
         List<CatalogDocument> documents = new ArrayList<>(reads.size());
@@ -233,7 +238,8 @@ public final class ContentCatalogReader {
     private record Converted(AsciidocEngine.Conversion conversion, String key) {
     }
 
-    private Optional<Read> read(Candidate candidate, SourceMemory memory, ProblemCollector problems) {
+    private Optional<Read> read(Candidate candidate, boolean versioned, SourceMemory memory,
+            ProblemCollector problems) {
         Path file = candidate.file();
         byte[] bytes;
         try {
@@ -244,10 +250,11 @@ public final class ContentCatalogReader {
         }
         String digest = memory.notes() ? SourceMemory.digest(bytes) : null;
         SourceMemory.Known known = digest == null ? null : memory.recall(file, digest);
-        if (known != null) {
+        // A source that was read without its version when it had no translation yet is read again.
+        if (known != null && (!versioned || !known.document().version().isEmpty())) {
             return Optional.of(new Read(candidate.language(), digest, known, null));
         }
-        return source(file, candidate.language(), candidate.path(), bytes, problems)
+        return source(file, candidate.language(), candidate.path(), bytes, versioned, problems)
                 .map(source -> new Read(candidate.language(), digest, null, source));
     }
 
@@ -277,14 +284,15 @@ public final class ContentCatalogReader {
 
     private Optional<Source> readSource(Path file, Language language, String path, ProblemCollector problems) {
         try {
-            return source(file, language, path, Files.readAllBytes(file), problems);
+            return source(file, language, path, Files.readAllBytes(file), true, problems);
         } catch (IOException e) {
             problems.add(new Problem(file, 1, "the file cannot be read (" + e.getMessage() + ")"));
             return Optional.empty();
         }
     }
 
-    private Optional<Source> source(Path file, Language language, String path, byte[] bytes,
+    /** A source file decoded and scanned; with {@code versioned}, with its {@link SourceVersion}, else with "". */
+    private Optional<Source> source(Path file, Language language, String path, byte[] bytes, boolean versioned,
             ProblemCollector problems) {
         String text;
         try {
@@ -305,7 +313,7 @@ public final class ContentCatalogReader {
             return Optional.empty();
         }
         // Hashed here, on the reading threads: the version is a SHA-256 of the whole text.
-        return Optional.of(new Source(file, language, path, text, header, SourceVersion.of(text)));
+        return Optional.of(new Source(file, language, path, text, header, versioned ? SourceVersion.of(text) : ""));
     }
 
     /** Reads, converts and validates one document (the preview, after an edit). */

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 
 /**
  * The version of a source text that a translation records in {@code :translation-of:}: the first 12 hex
@@ -12,6 +13,8 @@ import java.util.HexFormat;
  * a change of the title or of the text outdates them.
  */
 public final class SourceVersion {
+
+    private static final Pattern ATTRIBUTE_ENTRY = Pattern.compile(":!?[A-Za-z0-9_][A-Za-z0-9_-]*!?:.*");
 
     private SourceVersion() {
     }
@@ -26,17 +29,23 @@ public final class SourceVersion {
     }
 
     private static String withoutHeaderAttributes(String text) {
-        StringBuilder kept = new StringBuilder(text.length());
-        boolean inHeader = true;
-        for (String line : text.split("\n", -1)) {
-            if (inHeader && line.isBlank() && kept.length() > 0) {
-                inHeader = false;
+        // Line by line only up to the end of the header (its first blank line after a kept line): the body is
+        // taken as it is, with the line break every kept line ends with.
+        StringBuilder kept = new StringBuilder(text.length() + 1);
+        int start = 0;
+        while (true) {
+            int end = text.indexOf('\n', start);
+            String line = end < 0 ? text.substring(start) : text.substring(start, end);
+            if (line.isBlank() && kept.length() > 0) {
+                return kept.append(text, start, text.length()).append('\n').toString();
             }
-            if (inHeader && line.matches(":!?[A-Za-z0-9_][A-Za-z0-9_-]*!?:.*")) {
-                continue;
+            if (!ATTRIBUTE_ENTRY.matcher(line).matches()) {
+                kept.append(line).append('\n');
             }
-            kept.append(line).append('\n');
+            if (end < 0) {
+                return kept.toString();
+            }
+            start = end + 1;
         }
-        return kept.toString();
     }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import de.leitbild.publisher.BuiltSites;
 import de.leitbild.publisher.SiteFixture;
+import de.leitbild.publisher.config.Language;
 import de.leitbild.publisher.config.SiteSettings;
 import de.leitbild.publisher.config.SiteSettingsLoader;
 import de.leitbild.publisher.i18n.MessageBundles;
@@ -74,6 +75,39 @@ class SourceMemoryTest {
                 .isNotSameAs(relabelled.apply("musterstadt/hinweis").conversion());
         assertThat(again.apply("musterstadt/hinweis").conversion().html())
                 .isEqualTo(relabelled.apply("musterstadt/hinweis").conversion().html());
+    }
+
+    @Test
+    void aSourceReadWithoutAVersionIsReadAgainWhenATranslationOfItComes(@TempDir Path folder) throws Exception {
+        ContentCatalogReader.keepSourcesBetweenBuilds(true);
+        SiteFixture site = SiteFixture.create(Files.createDirectories(folder.resolve("site")));
+        String source = """
+                = Sprachkurse
+                :jbake-type: page
+                :jbake-status: published
+
+                Die Kurse beginnen im Mai.
+                """;
+        site.write("content/de/musterstadt/kurse.adoc", source);
+        Path cache = folder.resolve("cache");
+        // Nobody translates it yet: its version is not worked out.
+        assertThat(documents(read(site.root(), cache)).apply("musterstadt/kurse").version()).isEmpty();
+
+        site.write("content/en/musterstadt/kurse.adoc", """
+                = Language courses
+                :jbake-type: page
+                :jbake-status: published
+                :translation-of: %s
+
+                The courses start in May.
+                """.formatted(SourceVersion.of(source)));
+        Catalog translated = read(site.root(), cache);
+        assertThat(documents(translated).apply("musterstadt/kurse").version()).isEqualTo(SourceVersion.of(source));
+        Language english = translated.documents().stream().map(CatalogDocument::language)
+                .filter(l -> l.id().equals("en")).findFirst().orElseThrow();
+        assertThat(translated.page(english, "musterstadt/kurse")).get().extracting(SitePage::state)
+                .isEqualTo(TranslationState.CURRENT);
+        assertThat(translated.warnings()).isEmpty();
     }
 
     /** Reads the content as a build does, with a conversion store that is never saved (so it gives nothing). */
