@@ -1,11 +1,11 @@
 // The site search client: answers a query from the static index of one language, as specified in
-// docs/search-index-format.md (version 2). No dependencies; the browser does no text analysis of its own
+// docs/search-index-format.md (version 3). No dependencies; the browser does no text analysis of its own
 // beyond the format's "client rule", because Lucene's analysis is exported in the index as keys → terms.
 
 const WORD = /[\p{L}\p{M}\p{N}'·-]+/gu; // the client rule's word characters; · joins like -
 const EDGE = /^['·-]+|['·-]+$/gu; // quotes and joiners at a word's ends belong to the sentence, not the word
 const PREFIX_KEYS = 20;
-const FORMAT = 2;
+const FORMAT = 3;
 
 /** Search over the index in the folder `indexUrl` (ending in /); each index file is fetched at most once. */
 export class SiteSearch {
@@ -99,46 +99,62 @@ export class SiteSearch {
   /** The keys a query word matches, with their weights: exact, as a prefix, or with one edit. */
   async #keysFor(m, form, prefix) {
     const chars = [...form];
-    // A key's group is its first two letters; the manifest says which shard holds the group.
-    const group = chars.slice(0, 2).join('');
-    if (!Object.hasOwn(m.keyShards, group)) return [];
-    const { map, sorted, terms } = await this.#load(`keys/${m.keyShards[group]}.json.gz`, (file) =>
-      ({ map: file.keys, terms: file.terms, sorted: Object.keys(file.keys).sort() })); // own sort: JSON objects put "2024"-like keys first
-    const key = (text) => ({ text, ids: map[text], terms });
-    // A completion or correction stands for its own word, not for the later parts of a compound
-    // ("konzept" completes to "konzeptarbeit", whose part "arbeit" is another word): keep the terms that
-    // begin like the key (their first two letters, folded) and are not found later in it (isOwnTerm); all of
-    // them if none begins like it (stemmers that drop an article, as Arabic's).
-    const start2 = (text) => fold([...text].slice(0, 2).join(''), m.lang).slice(0, 2);
-    const own = (text) => {
-      const start = fold(text, m.lang).slice(0, 2);
-      const ids = map[text].filter((id) => start2(terms[id]?.[0] ?? '') === start);
-      return { text, ids: ids.length ? ids : map[text], strict: ids.length > 0, terms };
-    };
+    // A key's group is the longest prefix of it that the manifest lists (its first two letters, more in a large
+    // group that is split); the manifest says which shard holds the group.
+    const group = groupOf(m, chars);
+    if (group === null) return [];
+    const shard = await this.#keyShard(m.keyShards[group]);
+    const { map, sorted, terms } = shard;
     const found = [];
-    if (Object.hasOwn(map, form)) found.push([key(form), 1]);
+    if (Object.hasOwn(map, form)) found.push([{ text: form, ids: map[form], terms }, 1]);
     if (prefix && chars.length >= 2) {
       const lo = lowerBound(sorted, form);
       const longer = [];
       for (let i = lo; i < sorted.length && sorted[i].startsWith(form); i++) if (sorted[i] !== form) longer.push(sorted[i]);
       // The best completions are the shortest: closest to what has been typed so far.
       longer.sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
-      for (const k of longer.slice(0, PREFIX_KEYS)) found.push([own(k), 0.8]);
+      for (const k of longer.slice(0, PREFIX_KEYS)) found.push([ownKey(shard, k, m.lang), 0.8]);
     }
-    // A word being typed that already completes to keys is not a typo (yet).
+    // A word being typed that already completes to keys is not a typo (yet). A correction keeps the first two
+    // letters and may differ after them: it is looked for in every shard of the two-letter group.
     if (!found.length && chars.length >= 5) {
-      for (let i = lowerBound(sorted, group); i < sorted.length && sorted[i].startsWith(group); i++) {
-        const k = sorted[i];
-        if (Math.abs(k.length - form.length) <= 2 && oneEdit(chars, [...k])) found.push([own(k), 0.7]);
+      const first2 = chars.slice(0, 2).join('');
+      const seen = new Set();
+      const shards = await Promise.all((m.parts.get(first2) ?? [m.keyShards[group]]).map((n) => this.#keyShard(n)));
+      for (const s of shards) {
+        for (let i = lowerBound(s.sorted, first2); i < s.sorted.length && s.sorted[i].startsWith(first2); i++) {
+          const k = s.sorted[i];
+          if (seen.has(k)) continue;
+          seen.add(k);
+          if (Math.abs(k.length - form.length) <= 2 && oneEdit(chars, [...k])) found.push([ownKey(s, k, m.lang), 0.7]);
+        }
       }
     }
     return found;
   }
 
+  /** A key shard, decoded, with its keys sorted (JSON objects put "2024"-like keys first, so the client sorts). */
+  #keyShard(n) {
+    return this.#load(`keys/${n}.json.gz`, (file) =>
+      ({ map: file.keys, terms: file.terms, sorted: Object.keys(file.keys).sort() }));
+  }
+
   #manifest() {
     return this.#load('manifest.json.gz', (m) => {
       if (m.format !== FORMAT) throw new Error(`search index format ${m.format} is not supported (expected ${FORMAT})`);
-      return { ...m, stop: new Set(m.stopKeys) };
+      // The shards of each split two-letter group (a correction looks at all of them), and the longest prefix.
+      const parts = new Map();
+      let longest = 2;
+      for (const [prefix, n] of Object.entries(m.keyShards)) {
+        const chars = [...prefix];
+        longest = Math.max(longest, chars.length);
+        if (chars.length > 2) {
+          const first2 = chars.slice(0, 2).join('');
+          const shards = parts.get(first2) ?? new Set([m.keyShards[first2]]);
+          parts.set(first2, shards.add(n));
+        }
+      }
+      return { ...m, stop: new Set(m.stopKeys), longest, parts: new Map([...parts].map(([g, set]) => [g, [...set]])) };
     });
   }
 
@@ -166,6 +182,28 @@ export class SiteSearch {
 /** The format's client rule, up to splitting into words. */
 export function normalise(text, lang) {
   return text.normalize('NFC').toLocaleLowerCase(lang).replace(/[’ʼ]/gu, "'");
+}
+
+/** The group of a word: the longest prefix of it (two characters or more; a one-character word's own) listed in the manifest. */
+function groupOf(m, chars) {
+  for (let n = Math.min(chars.length, m.longest); n >= Math.min(chars.length, 2); n--) {
+    const prefix = chars.slice(0, n).join('');
+    if (Object.hasOwn(m.keyShards, prefix)) return prefix;
+  }
+  return null;
+}
+
+/**
+ * A completed or corrected key of a shard, standing for its own word, not for the later parts of a compound
+ * ("konzept" completes to "konzeptarbeit", whose part "arbeit" is another word): its terms that begin like the
+ * key (their first two letters, folded) and are not found later in it (isOwnTerm); all of them if none begins
+ * like it (stemmers that drop an article, as Arabic's).
+ */
+function ownKey({ map, terms }, text, lang) {
+  const start2 = (t) => fold([...t].slice(0, 2).join(''), lang).slice(0, 2);
+  const start = fold(text, lang).slice(0, 2);
+  const ids = map[text].filter((id) => start2(terms[id]?.[0] ?? '') === start);
+  return { text, ids: ids.length ? ids : map[text], strict: ids.length > 0, terms };
 }
 
 /** The index of the first string in `sorted` that is not below `s`. */

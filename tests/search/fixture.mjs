@@ -1,4 +1,4 @@
-// Writes a tiny search index in format version 2 (docs/search-index-format.md) for the client tests, with a
+// Writes a tiny search index in format version 3 (docs/search-index-format.md) for the client tests, with a
 // toy analyzer standing in for Lucene: the client never analyses text, so any analyzer that maps keys to terms
 // exercises it the same way. Also gives a fetch() that serves the folder and records what was fetched.
 import { mkdtempSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
@@ -53,7 +53,7 @@ const gz = (value) => gzipSync(Buffer.from(JSON.stringify(value), 'utf8'), { lev
  * {dir, manifest, termId(text), postings(text)} so tests can compute what the client must answer.
  */
 export function writeIndex({ language = 'de', lang = 'de', dir = 'ltr', sections, analyze, variants = () => [],
-  stopKeys = [], sectionChunkSize = 4, maxQueryLength = 200, keyShardBytes = 0 }) {
+  stopKeys = [], sectionChunkSize = 4, maxQueryLength = 200, keyShardBytes = 0, groupSplitBytes = Infinity }) {
   const folder = mkdtempSync(path.join(tmpdir(), 'search-fixture-'));
   const stop = new Set(stopKeys);
   const termsOf = (word) => (stop.has(word) ? [] : analyze(word));
@@ -98,19 +98,44 @@ export function writeIndex({ language = 'de', lang = 'de', dir = 'ltr', sections
     mkdirSync(path.dirname(path.join(folder, rel)), { recursive: true });
     writeFileSync(path.join(folder, rel), gz(value));
   };
-  // Keys grouped by their first two characters, neighbouring groups in one shard up to about keyShardBytes
-  // of JSON; a shard has its keys and every term they yield with its postings (flat: section, score, …).
+  // Keys grouped by their first two characters; a group of more than groupSplitBytes of JSON split by the next
+  // character (again while too large, up to 24), keeping a head under its prefix: the prefix as a key, if it is
+  // one, and the 20 shortest longer keys. Neighbouring groups in one shard up to about keyShardBytes of JSON; a
+  // shard has its keys (each once) and every term they yield with its postings (flat: section, score, …).
+  const shardJson = (ks) => ({
+    keys: Object.fromEntries(ks.map((k) => [k, keys.get(k)])),
+    terms: Object.fromEntries([...new Set(ks.flatMap((k) => keys.get(k)))].map((id) => [id, [termList[id], postings(termList[id]).flat()]])),
+  });
+  const groups = [];
+  const split = (prefix, ks) => {
+    const length = [...prefix].length;
+    const longer = ks.filter((k) => k !== prefix);
+    if (length < 2 || length >= 24 || !longer.length || JSON.stringify(shardJson(ks)).length <= groupSplitBytes) {
+      groups.push([prefix, ks]);
+      return;
+    }
+    const shortest = [...longer].sort((a, b) => a.length - b.length || (a < b ? -1 : 1)).slice(0, 20).sort();
+    groups.push([prefix, [...(ks.includes(prefix) ? [prefix] : []), ...shortest]]);
+    const parts = new Map(); // insertion order is key order
+    for (const k of longer) {
+      const part = [...k].slice(0, length + 1).join('');
+      parts.set(part, [...(parts.get(part) ?? []), k]);
+    }
+    for (const [part, partKeys] of parts) split(part, partKeys);
+  };
+  const byGroup = new Map();
+  for (const k of [...keys.keys()].sort()) byGroup.set(shardOf(k), [...(byGroup.get(shardOf(k)) ?? []), k]);
+  for (const [group, groupKeys] of byGroup) split(group, groupKeys);
   const keyShards = {};
   const shards = [];
   let current = null;
-  for (const k of [...keys.keys()].sort()) {
-    const group = shardOf(k);
-    if (!(group in keyShards)) {
-      if (!current || JSON.stringify(current).length >= keyShardBytes) shards.push(current = { keys: {}, terms: {} });
-      keyShards[group] = shards.length - 1;
+  for (const [prefix, groupKeys] of groups) {
+    if (!current || JSON.stringify(current).length >= keyShardBytes) shards.push(current = { keys: {}, terms: {} });
+    keyShards[prefix] = shards.length - 1;
+    for (const k of groupKeys) {
+      current.keys[k] = keys.get(k);
+      for (const id of keys.get(k)) current.terms[id] = [termList[id], postings(termList[id]).flat()];
     }
-    current.keys[k] = keys.get(k);
-    for (const id of keys.get(k)) current.terms[id] = [termList[id], postings(termList[id]).flat()];
   }
   shards.forEach((shard, n) => write(`keys/${n}.json.gz`, shard));
   for (let n = 0; n * sectionChunkSize < sections.length; n++) {
@@ -118,7 +143,7 @@ export function writeIndex({ language = 'de', lang = 'de', dir = 'ltr', sections
       .map((s, i) => ({ id: n * sectionChunkSize + i, url: s.url, page: s.page, heading: s.heading, text: s.text, lang: s.lang ?? lang })));
   }
   const manifest = {
-    format: 2, language, lang, dir,
+    format: 3, language, lang, dir,
     keyShards,
     sectionChunkSize,
     sections: sections.length,

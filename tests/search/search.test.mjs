@@ -1,8 +1,9 @@
-// The search client (assets/js/search.mjs) against fixture indexes in format version 2.
+// The search client (assets/js/search.mjs) against fixture indexes in format version 3.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SiteSearch } from '../../assets/js/search.mjs';
-import { germanIndex, arabicIndex, folderFetch, germanTerms, writeIndex, readIndexFile } from './fixture.mjs';
+import { germanIndex, arabicIndex, folderFetch, germanTerms, germanVariants, writeIndex, readIndexFile, GERMAN_SECTIONS,
+  GERMAN_STOP_KEYS } from './fixture.mjs';
 
 const BASE = 'https://site.test/de/search/';
 const german = germanIndex();
@@ -287,6 +288,51 @@ test('neighbouring key groups share a shard up to a size: later words often need
   }
   assert.deepEqual(one.fetched.filter((f) => f.startsWith('keys/')), ['keys/0.json.gz']);
   assert.ok(several.fetched.filter((f) => f.startsWith('keys/')).length > 3);
+});
+
+test('a large key group is split by the next letters: a word fetches its part only, answers stay the same', async () => {
+  // Many words beginning with in, ko and st: more than a head's 20 shortest, so that a correction can lie in
+  // another part of the group than the word typed (Inetgration: part "ine", Integration: part "int").
+  const many = {
+    url: 'musterstadt/woerter.html', page: 'Wörter', heading: 'Viele Wörter',
+    text: 'Inhalt Inland Inlandsamt Innenstadt Innung Insel Inseln Inserat Insekt Institut Instanz Intendant '
+      + 'Interesse Interessen Internat Interview Inventar Inventur Investition Inzidenz Ineffizienz Inertie '
+      + 'Inbegriff Inbetriebnahme Indikator Individuum Industrie Infektion Inflation Information Ingenieur '
+      + 'Inhaber Initiative Inklusion Inkasso Insolvenz Inspektion Installation Integrität Intensität '
+      + 'Kobold Kochkurs Koffer Kohle Kollege Kollegium Kolonne Kombination Komfort Kommission Kommune '
+      + 'Kompass Kompetenz Konferenz Konflikt Kongress Konsens Kontakt Kontrolle Konto Kooperation Kopie',
+  };
+  const sections = [...GERMAN_SECTIONS, many];
+  const options = { sections, analyze: germanTerms, variants: germanVariants, stopKeys: GERMAN_STOP_KEYS };
+  const unsplit = writeIndex(options);
+  const split = writeIndex({ ...options, groupSplitBytes: 600 });
+  const prefixes = Object.keys(split.manifest.keyShards);
+  assert.ok(prefixes.some((p) => [...p].length >= 4), 'groups split more than once');
+  assert.ok(prefixes.includes('in') && prefixes.includes('int') && prefixes.includes('ine'), 'the "in" group has a head and parts');
+  const whole = client(unsplit);
+  const parts = client(split);
+  const queries = ['Konzept', 'Integrationskonzept', 'Integration', 'in', 'int', 'Integr', 'Integrationsk', 'Sprache Beirat',
+    'Auslaenderbeirat', 'Ausländer', 'Auslander', 'Steuerungsgruppe', 'Sp', 'Spr',
+    // corrections: a swap after the third letter, a swap, deletion, insertion and substitution of the third
+    'Integartion', 'Inetgration', 'Intgration', 'Inteegration', 'Inyegration', 'Konzpet', 'Stuerungsgruppe'];
+  for (const q of queries) {
+    const [a, b] = [await whole.search.search(q), await parts.search.search(q)];
+    assert.deepEqual(b.results.map((r) => [r.url, r.score]), a.results.map((r) => [r.url, r.score]), q);
+    assert.equal(b.status, a.status, q);
+  }
+  const swapped = client(split);
+  assert.ok((await swapped.search.search('Inetgration')).results.length > 0, 'a swap of the third letter is corrected');
+  assert.ok(swapped.fetched.filter((f) => f.startsWith('keys/')).length > 1, 'the correction looked in other parts');
+  // A whole word fetches the shard of its longest listed prefix, smaller than its two-letter group's shard.
+  const one = client(split);
+  await one.search.search('Integrationskonzept');
+  const [fetchedShard] = one.fetched.filter((f) => f.startsWith('keys/'));
+  assert.equal(one.fetched.filter((f) => f.startsWith('keys/')).length, 1);
+  const longest = prefixes.filter((p) => 'integrationskonzept'.startsWith(p)).sort((a, b) => b.length - a.length)[0];
+  assert.ok(longest.length > 2);
+  assert.equal(fetchedShard, `keys/${split.manifest.keyShards[longest]}.json.gz`);
+  const size = (index, rel) => JSON.stringify(readIndexFile(index.dir, rel)).length;
+  assert.ok(size(split, fetchedShard) < size(unsplit, `keys/${unsplit.manifest.keyShards.in}.json.gz`));
 });
 
 test('a failed fetch makes the search fail, and a later search fetches the file again', async () => {

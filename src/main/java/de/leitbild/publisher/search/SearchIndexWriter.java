@@ -39,10 +39,18 @@ import de.leitbild.publisher.publish.OutputMemory;
  */
 public final class SearchIndexWriter {
 
-    public static final int FORMAT = 2;
+    public static final int FORMAT = 3;
     static final int SECTION_CHUNK_SIZE = 32;
     /** About how much JSON (before gzip) a key shard holds: some 10 kB to fetch, a few words typed per fetch. */
     static final int KEY_SHARD_BYTES = 40_000;
+    /**
+     * A key group of more JSON than this is split by the next character (see {@link KeyGroups}). At 2,000
+     * documents a typed word then fetches about 100 kB (median; 160 kB at most) instead of 240 kB (530 kB at
+     * most). Smaller groups would mean fewer bytes per word but more in all (a term is repeated in every shard
+     * with a key that yields it), a larger manifest and a slower search stage: at 80,000 bytes a word fetched
+     * 19 kB, the manifest grew to 72 kB and the German index from 17 to 56 MB.
+     */
+    static final int GROUP_SPLIT_BYTES = 10 * KEY_SHARD_BYTES;
     /**
      * A term lists at most this many sections, those where it scores highest. A term is repeated in every key
      * shard with a key that yields it, so without a bound a frequent word of a large site (Integration in 2,000
@@ -71,15 +79,17 @@ public final class SearchIndexWriter {
     private final SiteSettings settings;
     private final Path memoryFolder;
     private final CacheKeeping keeping;
+    private final long groupSplitBytes;
 
     public SearchIndexWriter(SiteSettings settings) {
-        this(settings, null, CacheKeeping.atOnce());
+        this(settings, null, CacheKeeping.atOnce(), GROUP_SPLIT_BYTES);
     }
 
-    private SearchIndexWriter(SiteSettings settings, Path memoryFolder, CacheKeeping keeping) {
+    private SearchIndexWriter(SiteSettings settings, Path memoryFolder, CacheKeeping keeping, long groupSplitBytes) {
         this.settings = settings;
         this.memoryFolder = memoryFolder;
         this.keeping = keeping;
+        this.groupSplitBytes = groupSplitBytes;
         if (memoryFolder != null) {
             // Tens of megabytes for a large site: read on their own threads while the earlier stages run.
             // One after another on one thread: the build's start (JRuby) needs the processor more urgently.
@@ -142,7 +152,12 @@ public final class SearchIndexWriter {
 
     /** The same, saving the memories for the next build when {@code keeping} says so. */
     public SearchIndexWriter withMemory(Path folder, CacheKeeping keeping) {
-        return new SearchIndexWriter(settings, folder, keeping);
+        return new SearchIndexWriter(settings, folder, keeping, groupSplitBytes);
+    }
+
+    /** The same, splitting key groups of more than {@code bytes} of JSON (tests split small sites' groups). */
+    SearchIndexWriter splittingGroupsAbove(long bytes) {
+        return new SearchIndexWriter(settings, memoryFolder, keeping, bytes);
     }
 
     /**
@@ -275,34 +290,36 @@ public final class SearchIndexWriter {
         for (int id = 0; id < terms.size(); id++) {
             termIds.put(terms.get(id).name(), id);
         }
-        // Keys are grouped by their first two characters (a group is never split: prefix completion and typo
-        // correction look in one group), and neighbouring groups are put together into shards of about
-        // KEY_SHARD_BYTES of JSON, so that the words a reader types next are often in a shard already loaded.
-        // A shard holds its keys and every term they yield, with the postings: one fetch per typed word. A term
-        // is repeated in each shard that has a key yielding it (a compound part in the shard of each compound):
-        // at most once per key, so the index stays linear in the text.
-        // The keys come in key order, in which the keys of a group (a prefix) are neighbours, in group order.
-        Map<String, Integer> keyShards = new LinkedHashMap<>();
-        List<KeyShard> shards = new ArrayList<>();
-        int[] lastShardOfTerm = new int[terms.size()];
-        java.util.Arrays.fill(lastShardOfTerm, -1);
-        String group = null;
+        // Keys are grouped by their first two characters, a large group split by the next characters (KeyGroups),
+        // and neighbouring groups are put together into shards of about KEY_SHARD_BYTES of JSON, so that the words
+        // a reader types next are often in a shard already loaded. A shard holds its keys and every term they
+        // yield, with the postings: one fetch per typed word. A term is repeated in each shard that has a key
+        // yielding it (a compound part in the shard of each compound): at most once per key, so the index stays
+        // linear in the text. The groups come in key order.
+        Map<String, int[]> keyIds = new java.util.HashMap<>();
         for (var entry : vocabulary.keys().entrySet()) {
-            String keyGroup = shardOf(entry.getKey());
-            if (!keyGroup.equals(group)) {
-                if (shards.isEmpty() || shards.get(shards.size() - 1).bytes >= KEY_SHARD_BYTES) {
-                    shards.add(new KeyShard(shards.size()));
-                }
-                group = keyGroup;
-                keyShards.put(group, shards.size() - 1);
-            }
             int[] ids = new int[entry.getValue().size()];
             int n = 0;
             for (String term : entry.getValue()) {
                 ids[n++] = termIds.get(term);
             }
             java.util.Arrays.sort(ids);
-            shards.get(shards.size() - 1).add(entry.getKey(), ids, terms, lastShardOfTerm);
+            keyIds.put(entry.getKey(), ids);
+        }
+        List<KeyGroups.Group> groups = new KeyGroups(groupSplitBytes, keys -> KeyShard.estimate(keys, keyIds, terms))
+                .of(new ArrayList<>(vocabulary.keys().keySet()));
+        Map<String, Integer> keyShards = new LinkedHashMap<>();
+        List<KeyShard> shards = new ArrayList<>();
+        int[] lastShardOfTerm = new int[terms.size()];
+        java.util.Arrays.fill(lastShardOfTerm, -1);
+        for (KeyGroups.Group group : groups) {
+            if (shards.isEmpty() || shards.get(shards.size() - 1).bytes >= KEY_SHARD_BYTES) {
+                shards.add(new KeyShard(shards.size()));
+            }
+            keyShards.put(group.prefix(), shards.size() - 1);
+            for (String key : group.keys()) {
+                shards.get(shards.size() - 1).add(key, keyIds.get(key), terms, lastShardOfTerm);
+            }
         }
         // Every file on its own: written on all cores, each file's bytes the same whatever the order.
         long bytes = java.util.stream.IntStream.range(0, shards.size()).parallel()
@@ -441,6 +458,7 @@ public final class SearchIndexWriter {
     private static final class KeyShard {
         private final int number;
         private final List<String> keys = new ArrayList<>();
+        private final Set<String> keySet = new java.util.HashSet<>();
         private final List<int[]> keyTerms = new ArrayList<>();
         private int[] terms = new int[64];
         private int termCount;
@@ -455,6 +473,10 @@ public final class SearchIndexWriter {
          * notes for each term the last shard that holds it, so that a term is counted once per shard.
          */
         void add(String key, int[] ids, List<IndexTerm> allTerms, int[] lastShardOfTerm) {
+            // A split group's head repeats some keys of its parts, which may share its shard.
+            if (!keySet.add(key)) {
+                return;
+            }
             keys.add(key);
             keyTerms.add(ids);
             bytes += key.length() * 2L + 4 + ids.length * 6L;
@@ -469,6 +491,23 @@ public final class SearchIndexWriter {
                     bytes += term.name().length() * 2L + 12 + term.postings().sections().length * 12L;
                 }
             }
+        }
+
+        /** What {@link #add} counts for {@code keys} in a shard of their own. */
+        static long estimate(List<String> keys, Map<String, int[]> keyIds, List<IndexTerm> allTerms) {
+            long bytes = 0;
+            Set<Integer> counted = new java.util.HashSet<>();
+            for (String key : keys) {
+                int[] ids = keyIds.get(key);
+                bytes += key.length() * 2L + 4 + ids.length * 6L;
+                for (int id : ids) {
+                    if (counted.add(id)) {
+                        IndexTerm term = allTerms.get(id);
+                        bytes += term.name().length() * 2L + 12 + term.postings().sections().length * 12L;
+                    }
+                }
+            }
+            return bytes;
         }
 
         /** The ids of the shard's terms, ascending; the shard is complete when it is described or written. */

@@ -31,6 +31,28 @@ class SearchIndexTest {
         site = BuiltSites.repositorySite();
     }
 
+    /**
+     * Whether shard {@code n} holds a group of {@code key}: its own (the longest listed prefix), or the head of a
+     * split group above it (a head lists the shortest keys of the whole group).
+     */
+    private static boolean groupsIn(JsonNode manifest, String key, int n) {
+        String own = KeyGroups.groupOf(key, prefixes(manifest));
+        int length = own.codePointCount(0, own.length());
+        for (int end = length; end >= Math.min(2, length); end--) {
+            JsonNode shard = manifest.get("keyShards").get(own.substring(0, own.offsetByCodePoints(0, end)));
+            if (shard != null && shard.asInt() == n) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static java.util.Set<String> prefixes(JsonNode manifest) {
+        java.util.Set<String> prefixes = new java.util.HashSet<>();
+        manifest.get("keyShards").fieldNames().forEachRemaining(prefixes::add);
+        return prefixes;
+    }
+
     private static JsonNode read(Path file) throws IOException {
         try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
             return JSON.readTree(in);
@@ -44,7 +66,7 @@ class SearchIndexTest {
         Map<Integer, Double> scores = new HashMap<>();
         Map<Integer, Integer> matched = new HashMap<>();
         for (String word : words) {
-            JsonNode shardNumber = manifest.get("keyShards").get(SearchIndexWriter.shardOf(word));
+            JsonNode shardNumber = manifest.get("keyShards").get(KeyGroups.groupOf(word, prefixes(manifest)));
             assertThat(shardNumber).as("key group of " + word + " in " + language).isNotNull();
             JsonNode shard = read(index.resolve("keys").resolve(shardNumber.asInt() + ".json.gz"));
             JsonNode ids = shard.get("keys").get(word);
@@ -98,8 +120,8 @@ class SearchIndexTest {
             for (int n : numbers) {
                 JsonNode shard = read(index.resolve("keys").resolve(n + ".json.gz"));
                 shard.get("keys").fields().forEachRemaining(key -> {
-                    assertThat(manifest.get("keyShards").get(SearchIndexWriter.shardOf(key.getKey())).asInt())
-                            .as(language + " key " + key.getKey() + " in shard " + n).isEqualTo(n);
+                    assertThat(groupsIn(manifest, key.getKey(), n))
+                            .as(language + " key " + key.getKey() + " in shard " + n).isTrue();
                     key.getValue().forEach(id -> assertThat(shard.get("terms").has(id.asText()))
                             .as(language + " key shard " + n + " holds term " + id).isTrue());
                 });
@@ -110,6 +132,72 @@ class SearchIndexTest {
             }
             assertThat(index.resolve("terms")).doesNotExist();
         }
+    }
+
+    @Test
+    void aLargeKeyGroupIsSplitIntoPartsThatHoldEveryKeyAsBeforeAndAHeadWithItsShortestCompletions(
+            @org.junit.jupiter.api.io.TempDir Path folder) throws Exception {
+        // The site's pages in a folder of their own, indexed again with groups of more than 2,000 bytes split.
+        Path pages = folder.resolve("site");
+        try (var walk = Files.walk(site)) {
+            for (Path file : walk.filter(f -> f.toString().endsWith(".html")).toList()) {
+                Files.createDirectories(pages.resolve(site.relativize(file).toString()).getParent());
+                Files.copy(file, pages.resolve(site.relativize(file).toString()));
+            }
+        }
+        var sources = new de.leitbild.publisher.SiteBuild(BuiltSites.engine()).read(BuiltSites.repositoryRoot(), pages);
+        new SearchIndexWriter(sources.settings()).splittingGroupsAbove(2_000).write(sources.catalog(), pages);
+
+        JsonNode wholeManifest = read(site.resolve("de/search/manifest.json.gz"));
+        JsonNode splitManifest = read(pages.resolve("de/search/manifest.json.gz"));
+        java.util.Set<String> splitPrefixes = prefixes(splitManifest);
+        assertThat(splitPrefixes).as("groups split once and more").anyMatch(p -> p.length() == 3)
+                .anyMatch(p -> p.length() >= 4);
+        Map<String, JsonNode> wholeKeys = keys(site.resolve("de/search"), wholeManifest);
+        java.util.SortedSet<String> allKeys = new java.util.TreeSet<>(wholeKeys.keySet());
+        for (String key : allKeys) {
+            // Every key is where a reader's browser looks for it: the shard of its longest listed prefix, with the
+            // same terms and postings.
+            String group = KeyGroups.groupOf(key, splitPrefixes);
+            JsonNode shard = read(pages.resolve("de/search/keys/" + splitManifest.get("keyShards").get(group).asInt()
+                    + ".json.gz"));
+            assertThat(shard.get("keys").get(key)).as(key).isEqualTo(wholeKeys.get(key).get("keys").get(key));
+            for (JsonNode id : shard.get("keys").get(key)) {
+                assertThat(shard.get("terms").get(id.asText())).as(key + " term " + id)
+                        .isEqualTo(wholeKeys.get(key).get("terms").get(id.asText()));
+            }
+        }
+        for (String prefix : splitPrefixes) {
+            // A one-letter group is a one-letter key; a group of two or more letters with longer ones below it is split.
+            if (prefix.codePointCount(0, prefix.length()) < 2
+                    || splitPrefixes.stream().noneMatch(p -> p.length() > prefix.length() && p.startsWith(prefix))) {
+                continue;
+            }
+            // A split group's head: completing its prefix finds the same 20 shortest keys as in the whole group.
+            List<String> shortest = allKeys.tailSet(prefix).stream().takeWhile(k -> k.startsWith(prefix))
+                    .filter(k -> !k.equals(prefix))
+                    .sorted(java.util.Comparator.comparingInt(String::length).thenComparing(k -> k))
+                    .limit(KeyGroups.COMPLETIONS).toList();
+            JsonNode head = read(pages.resolve("de/search/keys/" + splitManifest.get("keyShards").get(prefix).asInt()
+                    + ".json.gz"));
+            assertThat(head.get("keys").has(prefix)).as("head " + prefix).isEqualTo(allKeys.contains(prefix));
+            for (String key : shortest) {
+                assertThat(head.get("keys").get(key)).as("head " + prefix + " key " + key)
+                        .isEqualTo(wholeKeys.get(key).get("keys").get(key));
+            }
+        }
+    }
+
+    /** Every key of an index, with the shard that holds it. */
+    private static Map<String, JsonNode> keys(Path index, JsonNode manifest) throws IOException {
+        Map<String, JsonNode> keys = new HashMap<>();
+        java.util.Set<Integer> numbers = new java.util.TreeSet<>();
+        manifest.get("keyShards").forEach(n -> numbers.add(n.asInt()));
+        for (int n : numbers) {
+            JsonNode shard = read(index.resolve("keys").resolve(n + ".json.gz"));
+            shard.get("keys").fieldNames().forEachRemaining(key -> keys.putIfAbsent(key, shard));
+        }
+        return keys;
     }
 
     @Test
