@@ -306,7 +306,7 @@ public final class SearchIndexWriter {
             java.util.Arrays.sort(ids);
             keyIds.put(entry.getKey(), ids);
         }
-        List<KeyGroups.Group> groups = new KeyGroups(groupSplitBytes, keys -> KeyShard.estimate(keys, keyIds, terms))
+        List<KeyGroups.Group> groups = new KeyGroups(groupSplitBytes, KeyShard.estimator(keyIds, terms))
                 .of(new ArrayList<>(vocabulary.keys().keySet()));
         Map<String, Integer> keyShards = new LinkedHashMap<>();
         List<KeyShard> shards = new ArrayList<>();
@@ -493,21 +493,34 @@ public final class SearchIndexWriter {
             }
         }
 
-        /** What {@link #add} counts for {@code keys} in a shard of their own. */
-        static long estimate(List<String> keys, Map<String, int[]> keyIds, List<IndexTerm> allTerms) {
-            long bytes = 0;
-            Set<Integer> counted = new java.util.HashSet<>();
-            for (String key : keys) {
-                int[] ids = keyIds.get(key);
-                bytes += key.length() * 2L + 4 + ids.length * 6L;
-                for (int id : ids) {
-                    if (counted.add(id)) {
-                        IndexTerm term = allTerms.get(id);
-                        bytes += term.name().length() * 2L + 12 + term.postings().sections().length * 12L;
+        /**
+         * What {@link #add} counts for keys in a shard of their own. For one thread: a term counted for the keys
+         * asked about is marked with the number of the question, so nothing is allocated per question.
+         */
+        static java.util.function.ToLongFunction<List<String>> estimator(Map<String, int[]> keyIds,
+                List<IndexTerm> allTerms) {
+            long[] termBytes = new long[allTerms.size()];
+            for (int id = 0; id < termBytes.length; id++) {
+                IndexTerm term = allTerms.get(id);
+                termBytes[id] = term.name().length() * 2L + 12 + term.postings().sections().length * 12L;
+            }
+            int[] countedIn = new int[allTerms.size()];
+            int[] question = {0};
+            return keys -> {
+                int asked = ++question[0];
+                long bytes = 0;
+                for (String key : keys) {
+                    int[] ids = keyIds.get(key);
+                    bytes += key.length() * 2L + 4 + ids.length * 6L;
+                    for (int id : ids) {
+                        if (countedIn[id] != asked) {
+                            countedIn[id] = asked;
+                            bytes += termBytes[id];
+                        }
                     }
                 }
-            }
-            return bytes;
+                return bytes;
+            };
         }
 
         /** The ids of the shard's terms, ascending; the shard is complete when it is described or written. */
