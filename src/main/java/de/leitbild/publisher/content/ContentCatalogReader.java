@@ -62,8 +62,9 @@ public final class ContentCatalogReader {
     }
 
     /**
-     * The same reader, reading as if the first document of the source language had been edited (a sentence added
-     * to its text, the file left as it is): a rehearsal of an edit's build (see {@code SiteBuild#rehearsing}),
+     * The same reader, reading as if the first document of the source language that is no part of a brochure (or
+     * else the first) had been edited (a sentence added to its text, the file left as it is): a rehearsal of an
+     * edit's build (see {@code SiteBuild#rehearsing}),
      * which converts, renders and indexes that document anew. What the files gave is not kept for the next
      * reading, except for the files read as they are.
      */
@@ -148,8 +149,12 @@ public final class ContentCatalogReader {
                 .toList();
         List<CatalogDocument> documents = new ArrayList<>(reads.size());
         List<Read> sources = new ArrayList<>(reads.size());
+        // The first document of the source language that is no part of a brochure: an edit of a brochure part
+        // renders the brochure's PDFs too, seconds of work a rehearsal need not do (and that the first build asked
+        // for meanwhile would wait for).
         Read edited = !rehearsal ? null : reads.stream()
-                .filter(r -> r.language().equals(settings.sourceLanguage())).findFirst().orElse(null);
+                .filter(r -> r.language().equals(settings.sourceLanguage()))
+                .min(Comparator.comparing(ContentCatalogReader::inBrochure)).orElse(null);
         for (Read read : reads) {
             if (read == edited) {
                 Source source = read.source() != null ? read.source()
@@ -236,6 +241,11 @@ public final class ContentCatalogReader {
 
     /** A source converted, with its key in the conversion store (null if the store does not keep it). */
     private record Converted(AsciidocEngine.Conversion conversion, String key) {
+    }
+
+    private static boolean inBrochure(Read read) {
+        return read.known() != null ? read.known().document().attribute("brochure").isPresent()
+                : read.source().header().attributeLines().containsKey("brochure");
     }
 
     private Optional<Read> read(Candidate candidate, boolean versioned, SourceMemory memory,
