@@ -285,7 +285,7 @@ public final class SearchIndexWriter {
         // Term ids in term order; each term keeps the sections where it scores highest.
         List<Map.Entry<String, ScoredPostings.Postings>> all = new ArrayList<>(postings.entrySet());
         List<IndexTerm> terms = all.parallelStream()
-                .map(entry -> new IndexTerm(entry.getKey(), strongest(entry.getValue()))).toList();
+                .map(entry -> IndexTerm.of(entry.getKey(), strongest(entry.getValue()))).toList();
         Map<String, Integer> termIds = new java.util.HashMap<>();
         for (int id = 0; id < terms.size(); id++) {
             termIds.put(terms.get(id).name(), id);
@@ -451,7 +451,31 @@ public final class SearchIndexWriter {
     }
 
     /** A term of the index and its postings as the index lists them. */
-    private record IndexTerm(String name, ScoredPostings.Postings postings) {
+    /**
+     * A term of the index, its postings as the index lists them, and those postings as the JSON array the key
+     * shards write: made once, though the term is written into every shard with a key that yields it.
+     */
+    private record IndexTerm(String name, ScoredPostings.Postings postings, String postingsJson) {
+
+        static IndexTerm of(String name, ScoredPostings.Postings postings) {
+            java.io.StringWriter text = new java.io.StringWriter(postings.sections().length * 12 + 2);
+            try (JsonGenerator json = JSON.getFactory().createGenerator(text)) {
+                json.writeStartArray();
+                for (int i = 0; i < postings.sections().length; i++) {
+                    json.writeNumber(postings.sections()[i]);
+                    int thousandths = Thousandths.of(postings.scores()[i]);
+                    if (Thousandths.fits(thousandths)) {
+                        json.writeNumber(Thousandths.text(thousandths));
+                    } else {
+                        json.writeNumber(thousandths / 1000.0);
+                    }
+                }
+                json.writeEndArray();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return new IndexTerm(name, postings, text.toString());
+        }
     }
 
     /** The keys of a key shard and the terms they yield, by id; {@code bytes} estimates the JSON's size. */
@@ -542,11 +566,7 @@ public final class SearchIndexWriter {
             fingerprint.add(ids.length);
             for (int id : ids) {
                 IndexTerm term = allTerms.get(id);
-                ScoredPostings.Postings postings = term.postings();
-                fingerprint.add(id).add(term.name()).add(postings.sections().length);
-                for (int i = 0; i < postings.sections().length; i++) {
-                    fingerprint.add(postings.sections()[i]).add(Thousandths.of(postings.scores()[i]));
-                }
+                fingerprint.add(id).add(term.name()).add(term.postingsJson());
             }
         }
 
@@ -569,18 +589,7 @@ public final class SearchIndexWriter {
                     IndexTerm term = allTerms.get(id);
                     json.writeArrayFieldStart(Integer.toString(id));
                     json.writeString(term.name());
-                    json.writeStartArray();
-                    ScoredPostings.Postings postings = term.postings();
-                    for (int i = 0; i < postings.sections().length; i++) {
-                        json.writeNumber(postings.sections()[i]);
-                        int thousandths = Thousandths.of(postings.scores()[i]);
-                        if (Thousandths.fits(thousandths)) {
-                            json.writeNumber(Thousandths.text(thousandths));
-                        } else {
-                            json.writeNumber(thousandths / 1000.0);
-                        }
-                    }
-                    json.writeEndArray();
+                    json.writeRawValue(term.postingsJson());
                     json.writeEndArray();
                 }
                 json.writeEndObject();
