@@ -285,7 +285,7 @@ public final class SearchIndexWriter {
         // Term ids in term order; each term keeps the sections where it scores highest.
         List<Map.Entry<String, ScoredPostings.Postings>> all = new ArrayList<>(postings.entrySet());
         List<IndexTerm> terms = all.parallelStream()
-                .map(entry -> IndexTerm.of(entry.getKey(), strongest(entry.getValue()))).toList();
+                .map(entry -> new IndexTerm(entry.getKey(), strongest(entry.getValue()))).toList();
         Map<String, Integer> termIds = new java.util.HashMap<>();
         for (int id = 0; id < terms.size(); id++) {
             termIds.put(terms.get(id).name(), id);
@@ -452,12 +452,38 @@ public final class SearchIndexWriter {
 
     /** A term of the index and its postings as the index lists them. */
     /**
-     * A term of the index, its postings as the index lists them, and those postings as the JSON array the key
-     * shards write: made once, though the term is written into every shard with a key that yields it.
+     * A term of the index and its postings as the index lists them; the postings as the JSON array the key shards
+     * write are made when a shard is first written with the term, and kept for the other shards that hold it.
      */
-    private record IndexTerm(String name, ScoredPostings.Postings postings, String postingsJson) {
+    private static final class IndexTerm {
+        private final String name;
+        private final ScoredPostings.Postings postings;
+        /** Made at most once or twice (threads that race make the same text). */
+        private volatile String postingsJson;
 
-        static IndexTerm of(String name, ScoredPostings.Postings postings) {
+        IndexTerm(String name, ScoredPostings.Postings postings) {
+            this.name = name;
+            this.postings = postings;
+        }
+
+        String name() {
+            return name;
+        }
+
+        ScoredPostings.Postings postings() {
+            return postings;
+        }
+
+        String postingsJson() {
+            String json = postingsJson;
+            if (json == null) {
+                json = toJson(postings);
+                postingsJson = json;
+            }
+            return json;
+        }
+
+        private static String toJson(ScoredPostings.Postings postings) {
             java.io.StringWriter text = new java.io.StringWriter(postings.sections().length * 12 + 2);
             try (JsonGenerator json = JSON.getFactory().createGenerator(text)) {
                 json.writeStartArray();
@@ -474,7 +500,7 @@ public final class SearchIndexWriter {
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-            return new IndexTerm(name, postings, text.toString());
+            return text.toString();
         }
     }
 
@@ -564,9 +590,14 @@ public final class SearchIndexWriter {
             }
             int[] ids = sortedTermIds();
             fingerprint.add(ids.length);
+            // From the numbers, not from the JSON: a build describes every shard but writes only those that changed.
             for (int id : ids) {
                 IndexTerm term = allTerms.get(id);
-                fingerprint.add(id).add(term.name()).add(term.postingsJson());
+                ScoredPostings.Postings postings = term.postings();
+                fingerprint.add(id).add(term.name()).add(postings.sections().length);
+                for (int i = 0; i < postings.sections().length; i++) {
+                    fingerprint.add(postings.sections()[i]).add(Thousandths.of(postings.scores()[i]));
+                }
             }
         }
 
