@@ -286,7 +286,7 @@ public final class SearchIndexWriter {
         List<Map.Entry<String, ScoredPostings.Postings>> all = new ArrayList<>(postings.entrySet());
         List<IndexTerm> terms = all.parallelStream()
                 .map(entry -> new IndexTerm(entry.getKey(), strongest(entry.getValue()))).toList();
-        Map<String, Integer> termIds = new java.util.HashMap<>();
+        Map<String, Integer> termIds = new java.util.HashMap<>(terms.size() * 2);
         for (int id = 0; id < terms.size(); id++) {
             termIds.put(terms.get(id).name(), id);
         }
@@ -296,18 +296,24 @@ public final class SearchIndexWriter {
         // yield, with the postings: one fetch per typed word. A term is repeated in each shard that has a key
         // yielding it (a compound part in the shard of each compound): at most once per key, so the index stays
         // linear in the text. The groups come in key order.
-        Map<String, int[]> keyIds = new java.util.HashMap<>();
-        for (var entry : vocabulary.keys().entrySet()) {
-            int[] ids = new int[entry.getValue().size()];
+        List<Map.Entry<String, SortedSet<String>>> keyEntries = new ArrayList<>(vocabulary.keys().entrySet());
+        int[][] idsByKey = new int[keyEntries.size()][];
+        java.util.stream.IntStream.range(0, keyEntries.size()).parallel().forEach(k -> {
+            int[] ids = new int[keyEntries.get(k).getValue().size()];
             int n = 0;
-            for (String term : entry.getValue()) {
+            for (String term : keyEntries.get(k).getValue()) {
                 ids[n++] = termIds.get(term);
             }
             java.util.Arrays.sort(ids);
-            keyIds.put(entry.getKey(), ids);
+            idsByKey[k] = ids;
+        });
+        Map<String, int[]> keyIds = new java.util.HashMap<>(keyEntries.size() * 2);
+        List<String> keyList = new ArrayList<>(keyEntries.size());
+        for (int k = 0; k < idsByKey.length; k++) {
+            keyIds.put(keyEntries.get(k).getKey(), idsByKey[k]);
+            keyList.add(keyEntries.get(k).getKey());
         }
-        List<KeyGroups.Group> groups = new KeyGroups(groupSplitBytes, KeyShard.estimator(keyIds, terms))
-                .of(new ArrayList<>(vocabulary.keys().keySet()));
+        List<KeyGroups.Group> groups = new KeyGroups(groupSplitBytes, KeyShard.estimator(keyIds, terms)).of(keyList);
         Map<String, Integer> keyShards = new LinkedHashMap<>();
         List<KeyShard> shards = new ArrayList<>();
         int[] lastShardOfTerm = new int[terms.size()];
