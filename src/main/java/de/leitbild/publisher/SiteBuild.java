@@ -64,8 +64,8 @@ public final class SiteBuild {
     /**
      * A build that goes through the motions of an edit and publishes nothing: every stage runs as in a build,
      * as if a sentence had been added to the first document of the source language that is no part of a brochure
-     * (its file is left as it is), so that document is converted, its pages rendered and the source language's index made anew; then
-     * the new site is thrown away and nothing is written to the cache. For the build daemon, whose JVM has then
+     * (its file is left as it is), so that document is converted, its pages rendered and the source language's
+     * index made anew; then the new site is thrown away and nothing is written to the cache. For the build daemon, whose JVM has then
      * compiled the code an edit runs, and holds what the next build reads, before the first edit comes.
      */
     public SiteBuild rehearsing() {

@@ -74,7 +74,9 @@ public final class OutputLock implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw stillRunning(output, "this process", patience);
         }
+        // From here on the permit is this build's: given back below unless the lock is taken and handed out.
         FileChannel channel = null;
+        OutputLock taken = null;
         try {
             Files.createDirectories(cacheFolder);
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
@@ -94,21 +96,19 @@ public final class OutputLock implements AutoCloseable {
             channel.truncate(0);
             channel.write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid())
                     .getBytes(StandardCharsets.US_ASCII)), 0);
-            return new OutputLock(inProcess, channel, lock);
+            taken = new OutputLock(inProcess, channel, lock);
+            return taken;
         } catch (IOException e) {
-            closeQuietly(channel);
-            inProcess.release();
             throw new BuildFailure(new Problem(output, 1, "the output folder cannot be locked for this build ("
                     + e.getMessage() + "): check that the folder beside it, " + cacheFolder + ", is writable"));
         } catch (InterruptedException e) {
-            closeQuietly(channel);
-            inProcess.release();
             Thread.currentThread().interrupt();
             throw stillRunning(output, "another process", patience);
-        } catch (BuildFailure | RuntimeException e) {
-            closeQuietly(channel);
-            inProcess.release();
-            throw e;
+        } finally {
+            if (taken == null) {
+                closeQuietly(channel);
+                inProcess.release();
+            }
         }
     }
 

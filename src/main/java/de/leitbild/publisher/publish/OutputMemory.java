@@ -48,27 +48,10 @@ public final class OutputMemory {
     }
 
     /**
-     * The memory in {@code file} of the site published in {@code publishedSite}; missing or unreadable counts as
-     * empty. The file is deleted at once: it describes the published site only until the next publish, after
-     * which {@link #save} writes it anew.
-     */
-    public static OutputMemory load(Path file, Path publishedSite) {
-        return loaded(file, publishedSite, read(file, publishedSite));
-    }
-
-    private static OutputMemory loaded(Path file, Path publishedSite, Map<String, Page> known) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            known.clear();
-        }
-        return new OutputMemory(file, publishedSite, known);
-    }
-
-    /**
-     * Starts reading the memory in {@code file} on a thread of its own, for a build that needs it only after its
-     * content stage: a rebuild after an edit waits there for JRuby to start, and reads the memory meanwhile. The
-     * file stays as it is until {@link ReadAhead#load} (a build that fails earlier leaves it to the next build).
+     * Starts reading the memory in {@code file} of the site published in {@code publishedSite} (missing or
+     * unreadable counts as empty) on a thread of its own, for a build that needs it only after its content stage: a
+     * rebuild after an edit waits there for JRuby to start, and reads the memory meanwhile. The file stays as it is
+     * until {@link ReadAhead#load} (a build that fails earlier leaves it to the next build).
      */
     public static ReadAhead readAhead(Path file, Path publishedSite) {
         return new ReadAhead(file, publishedSite,
@@ -85,29 +68,34 @@ public final class OutputMemory {
         private final Path publishedSite;
         private final java.util.concurrent.CompletableFuture<Map<String, Page>> known;
 
-        private ReadAhead(Path file, Path publishedSite, java.util.concurrent.CompletableFuture<Map<String, Page>> known) {
+        private ReadAhead(Path file, Path publishedSite,
+                java.util.concurrent.CompletableFuture<Map<String, Page>> known) {
             this.file = file;
             this.publishedSite = publishedSite;
             this.known = known;
         }
 
-        /** As {@link OutputMemory#load}. */
+        /**
+         * The memory, and the file deleted: it describes the published site only until the next publish, after
+         * which {@link OutputMemory#save} writes it anew.
+         */
         public OutputMemory load() {
-            return loaded(file, publishedSite, known.join());
+            Map<String, Page> read = known.join();
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                read.clear();
+            }
+            return new OutputMemory(file, publishedSite, read);
         }
 
-        /** As {@link OutputMemory#peek}. */
+        /**
+         * The memory, leaving the file as it is: for a build that publishes nothing (a rehearsal), after which the
+         * file still describes the published site.
+         */
         public OutputMemory peek() {
             return new OutputMemory(file, publishedSite, known.join());
         }
-    }
-
-    /**
-     * The memory in {@code file} as {@link #load} reads it, leaving the file as it is: for a build that publishes
-     * nothing (a rehearsal), after which the file still describes the published site.
-     */
-    public static OutputMemory peek(Path file, Path publishedSite) {
-        return new OutputMemory(file, publishedSite, read(file, publishedSite));
     }
 
     private static Map<String, Page> read(Path file, Path publishedSite) {

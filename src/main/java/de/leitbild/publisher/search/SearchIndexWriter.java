@@ -456,7 +456,6 @@ public final class SearchIndexWriter {
         return new ScoredPostings.Postings(keptSections, keptScores);
     }
 
-    /** A term of the index and its postings as the index lists them. */
     /**
      * A term of the index and its postings as the index lists them; the postings as the JSON array the key shards
      * write are made when a shard is first written with the term, and kept for the other shards that hold it.
@@ -535,7 +534,7 @@ public final class SearchIndexWriter {
             }
             keys.add(key);
             keyTerms.add(ids);
-            bytes += key.length() * 2L + 4 + ids.length * 6L;
+            bytes += keyBytes(key, ids);
             for (int id : ids) {
                 if (lastShardOfTerm[id] != number) {
                     lastShardOfTerm[id] = number;
@@ -543,8 +542,7 @@ public final class SearchIndexWriter {
                         terms = java.util.Arrays.copyOf(terms, termCount * 2);
                     }
                     terms[termCount++] = id;
-                    IndexTerm term = allTerms.get(id);
-                    bytes += term.name().length() * 2L + 12 + term.postings().sections().length * 12L;
+                    bytes += termBytes(allTerms.get(id));
                 }
             }
         }
@@ -555,10 +553,9 @@ public final class SearchIndexWriter {
          */
         static java.util.function.ToLongFunction<List<String>> estimator(Map<String, int[]> keyIds,
                 List<IndexTerm> allTerms) {
-            long[] termBytes = new long[allTerms.size()];
-            for (int id = 0; id < termBytes.length; id++) {
-                IndexTerm term = allTerms.get(id);
-                termBytes[id] = term.name().length() * 2L + 12 + term.postings().sections().length * 12L;
+            long[] bytesOfTerm = new long[allTerms.size()];
+            for (int id = 0; id < bytesOfTerm.length; id++) {
+                bytesOfTerm[id] = termBytes(allTerms.get(id));
             }
             int[] countedIn = new int[allTerms.size()];
             int[] question = {0};
@@ -567,16 +564,26 @@ public final class SearchIndexWriter {
                 long bytes = 0;
                 for (String key : keys) {
                     int[] ids = keyIds.get(key);
-                    bytes += key.length() * 2L + 4 + ids.length * 6L;
+                    bytes += keyBytes(key, ids);
                     for (int id : ids) {
                         if (countedIn[id] != asked) {
                             countedIn[id] = asked;
-                            bytes += termBytes[id];
+                            bytes += bytesOfTerm[id];
                         }
                     }
                 }
                 return bytes;
             };
+        }
+
+        /** About how much JSON a key and its term ids make. */
+        private static long keyBytes(String key, int[] ids) {
+            return key.length() * 2L + 4 + ids.length * 6L;
+        }
+
+        /** About how much JSON a term and its postings make. */
+        private static long termBytes(IndexTerm term) {
+            return term.name().length() * 2L + 12 + term.postings().sections().length * 12L;
         }
 
         /** The ids of the shard's terms, ascending; the shard is complete when it is described or written. */

@@ -168,7 +168,8 @@ class SearchIndexTest {
             }
         }
         for (String prefix : splitPrefixes) {
-            // A one-letter group is a one-letter key; a group of two or more letters with longer ones below it is split.
+            // A one-letter group is a one-letter key; a group of two or more letters with longer ones below it is
+            // split.
             if (prefix.codePointCount(0, prefix.length()) < 2
                     || splitPrefixes.stream().noneMatch(p -> p.length() > prefix.length() && p.startsWith(prefix))) {
                 continue;
