@@ -10,10 +10,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What this process last saved into cache files of one kind, kept in memory: a process that builds again (the
- * build daemon, the preview) takes it from there instead of reading and decoding the file again, as long as the
- * file is the one it wrote (the same file system key, size and time; {@link CacheFile#write} makes a new file
- * each time, so a file another process wrote since never matches).
+ * Cache files of one kind, and what this process last saved into them, kept in memory: a process that builds
+ * again (the build daemon, the preview) takes it from there instead of reading and decoding the file again, as
+ * long as the file is the one it wrote (the same file system key, size and time; {@link CacheFile#write} makes a
+ * new file each time, so a file another process wrote since never matches). Each file begins with the kind's
+ * format number and the stamp of the code that wrote it; {@link #write} writes them and {@link #read} reads only
+ * a file that has both as they are now.
  *
  * @param <T> what a file of this kind is read into; it must not change after it is handed over
  */
@@ -25,14 +27,17 @@ public final class SavedInProcess<T> {
     private record Saved<T>(String stamp, List<Object> identity, T value) {
     }
 
+    private final int format;
     private final Map<Path, Saved<T>> saved;
 
-    public SavedInProcess() {
-        this(MAX_FILES);
+    /** Files of the format {@code format} (a number the kind raises when it writes its files differently). */
+    public SavedInProcess(int format) {
+        this(format, MAX_FILES);
     }
 
-    /** Keeps what up to {@code maxFiles} files hold, forgetting the one used longest ago first. */
-    public SavedInProcess(int maxFiles) {
+    /** The same, keeping what up to {@code maxFiles} files hold, forgetting the one used longest ago first. */
+    public SavedInProcess(int format, int maxFiles) {
+        this.format = format;
         saved = new LinkedHashMap<>(maxFiles, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Path, Saved<T>> eldest) {
@@ -56,7 +61,20 @@ public final class SavedInProcess<T> {
         }
     }
 
-    /** Decodes the contents of a cache file; null if they are of another format or code. */
+    /**
+     * Replaces {@code file} with the format number, {@code stamp} and what {@code contents} writes, and notes that
+     * it holds {@code value}.
+     */
+    public void write(Path file, String stamp, T value, CacheFile.Contents contents) throws IOException {
+        BasicFileAttributes written = CacheFile.write(file, out -> {
+            out.writeInt(format);
+            out.writeUTF(stamp);
+            contents.writeTo(out);
+        });
+        saved(file, stamp, value, written);
+    }
+
+    /** Decodes the contents of a cache file after its format number and stamp. */
     public interface Reader<T> {
         T read(DataInputStream in) throws IOException;
     }
@@ -65,7 +83,7 @@ public final class SavedInProcess<T> {
      * What {@code file} holds: from memory if this process wrote or read it as it is now with the code
      * {@code stamp}, else decoded by {@code reader} and kept as what the file holds, so that a later build of this
      * process takes it from memory while the file stays as it is. Null if the file is missing, damaged, or of
-     * another format or code.
+     * another format or code (or {@code reader} gives null).
      */
     public T read(Path file, String stamp, Reader<T> reader) {
         T known = get(file, stamp);
@@ -74,6 +92,9 @@ public final class SavedInProcess<T> {
         }
         try (DataInputStream in = CacheFile.open(file)) {
             BasicFileAttributes read = Files.readAttributes(file, BasicFileAttributes.class);
+            if (in.readInt() != format || !in.readUTF().equals(stamp)) {
+                return null;
+            }
             T value = reader.read(in);
             if (value != null) {
                 saved(file, stamp, value, read);

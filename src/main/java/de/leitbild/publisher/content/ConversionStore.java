@@ -39,7 +39,7 @@ public final class ConversionStore {
     static final int SHARDS = 64;
     /** The conversions this process saved last, per file: a process that builds again need not read them back. */
     private static final SavedInProcess<Map<String, AsciidocEngine.Conversion>> SAVED =
-            new SavedInProcess<>(4 * SHARDS);
+            new SavedInProcess<>(FORMAT, 4 * SHARDS);
 
     private final Path folder;
     private final String codeStamp;
@@ -99,9 +99,6 @@ public final class ConversionStore {
     /** What {@code file} holds; null if it is missing, damaged or of other code. */
     private static Map<String, AsciidocEngine.Conversion> read(Path file, String codeStamp) {
         return SAVED.read(file, codeStamp, in -> {
-            if (in.readInt() != FORMAT || !in.readUTF().equals(codeStamp)) {
-                return null;
-            }
             Map<String, AsciidocEngine.Conversion> known = new HashMap<>();
             int count = in.readInt();
             for (int i = 0; i < count; i++) {
@@ -177,16 +174,13 @@ public final class ConversionStore {
             if (held.isEmpty()) {
                 Files.deleteIfExists(file);
             } else if (!held.keySet().equals(found.get(shard))) {
-                var written = CacheFile.write(file, out -> {
-                    out.writeInt(FORMAT);
-                    out.writeUTF(codeStamp);
+                SAVED.write(file, codeStamp, Collections.unmodifiableMap(held), out -> {
                     out.writeInt(held.size());
                     for (Map.Entry<String, AsciidocEngine.Conversion> entry : held.entrySet()) {
                         out.writeUTF(entry.getKey());
                         writeConversion(out, entry.getValue());
                     }
                 });
-                SAVED.saved(file, codeStamp, Collections.unmodifiableMap(held), written);
             }
         }
     }

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.concurrent.ConcurrentHashMap;
 
-import de.leitbild.publisher.cache.CacheFile;
 import de.leitbild.publisher.cache.ContentDigest;
 import de.leitbild.publisher.cache.PackedReader;
 import de.leitbild.publisher.cache.PackedWriter;
@@ -38,7 +37,7 @@ final class PageAnalysisMemory {
     private final Map<String, Entry> previous;
     private final Map<String, Entry> current = new ConcurrentHashMap<>();
     /** What this process saved last: a process that builds again need not read it back. */
-    private static final SavedInProcess<Saved> SAVED = new SavedInProcess<>();
+    private static final SavedInProcess<Saved> SAVED = new SavedInProcess<>(FORMAT);
 
     private record Saved(String dictionary, Map<String, Entry> pages) {
     }
@@ -58,9 +57,6 @@ final class PageAnalysisMemory {
     /** The memory in {@code file} if it was written by the code {@code codeStamp}; else an empty one. */
     static PageAnalysisMemory load(Path file, String codeStamp) {
         Saved saved = SAVED.read(file, codeStamp, in -> {
-            if (in.readInt() != FORMAT || !in.readUTF().equals(codeStamp)) {
-                return null;
-            }
             String dictionary = in.readUTF();
             // Words and terms recur on many pages: each is stored once and shared.
             String[] texts = new String[in.readInt()];
@@ -180,16 +176,13 @@ final class PageAnalysisMemory {
         }
         int textCount = ids.size();
         String dictionaryFingerprint = fingerprint(dictionaryNow);
-        var written = CacheFile.write(file, out -> {
-            out.writeInt(FORMAT);
-            out.writeUTF(codeStamp);
+        Saved saved = new Saved(dictionaryFingerprint, java.util.Collections.unmodifiableMap(current));
+        SAVED.write(file, codeStamp, saved, out -> {
             out.writeUTF(dictionaryFingerprint);
             out.writeInt(textCount);
             table.writeTo(out);
             packed.writeTo(out);
         });
-        SAVED.saved(file, codeStamp, new Saved(dictionaryFingerprint, java.util.Collections.unmodifiableMap(current)),
-                written);
     }
 
     /** A fingerprint of a compound dictionary: a digest of its entries in order. */

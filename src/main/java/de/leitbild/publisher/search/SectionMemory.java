@@ -32,7 +32,7 @@ final class SectionMemory {
     private final Map<String, Entry> previous;
     private final Map<String, Entry> current = new ConcurrentHashMap<>();
     /** The pages this process saved last: a process that builds again need not read them back. */
-    private static final SavedInProcess<Map<String, Entry>> SAVED = new SavedInProcess<>();
+    private static final SavedInProcess<Map<String, Entry>> SAVED = new SavedInProcess<>(FORMAT);
 
     private record Entry(long size, long checksum, List<SearchSection> sections) {
     }
@@ -51,9 +51,6 @@ final class SectionMemory {
     /** The memory in {@code file} if it was written by the code {@code codeStamp}; else an empty one. */
     static SectionMemory load(Path file, String codeStamp) {
         Map<String, Entry> known = SAVED.read(file, codeStamp, in -> {
-            if (in.readInt() != FORMAT || !in.readUTF().equals(codeStamp)) {
-                return null;
-            }
             Map<String, Entry> entries = new TreeMap<>();
             int pages = in.readInt();
             for (int p = 0; p < pages; p++) {
@@ -109,9 +106,7 @@ final class SectionMemory {
         if (file == null) {
             return;
         }
-        var written = CacheFile.write(file, out -> {
-            out.writeInt(FORMAT);
-            out.writeUTF(codeStamp);
+        SAVED.write(file, codeStamp, java.util.Collections.unmodifiableMap(current), out -> {
             Map<String, Entry> sorted = new TreeMap<>(current);
             out.writeInt(sorted.size());
             for (var page : sorted.entrySet()) {
@@ -128,7 +123,6 @@ final class SectionMemory {
                 }
             }
         });
-        SAVED.saved(file, codeStamp, java.util.Collections.unmodifiableMap(current), written);
     }
 
     // A section's text can be longer than writeUTF's 64 kB.

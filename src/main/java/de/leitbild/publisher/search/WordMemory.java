@@ -28,7 +28,7 @@ final class WordMemory {
 
     private static final int FORMAT = 1;
     /** What this process saved last: a process that builds again need not read it back. */
-    private static final SavedInProcess<Stored> SAVED = new SavedInProcess<>();
+    private static final SavedInProcess<Stored> SAVED = new SavedInProcess<>(FORMAT);
     /** More dictionary changes than this, and checking every word costs more than analysing it again. */
     private static final int MAX_DICTIONARY_CHANGES = 5_000;
     private static final int PREFIX = 4;
@@ -58,9 +58,6 @@ final class WordMemory {
      */
     static Stored read(Path file, String codeStamp) {
         Stored stored = SAVED.read(file, codeStamp, in -> {
-            if (in.readInt() != FORMAT || !in.readUTF().equals(codeStamp)) {
-                return null;
-            }
             SortedSet<String> before = new TreeSet<>();
             int entries = in.readInt();
             for (int i = 0; i < entries; i++) {
@@ -113,9 +110,9 @@ final class WordMemory {
         if (file == null) {
             return;
         }
-        var written = CacheFile.write(file, out -> {
-            out.writeInt(FORMAT);
-            out.writeUTF(codeStamp);
+        Stored stored = new Stored(file, codeStamp, java.util.Collections.unmodifiableSortedSet(dictionary),
+                java.util.Collections.unmodifiableMap(words));
+        SAVED.write(file, codeStamp, stored, out -> {
             out.writeInt(dictionary.size());
             for (String entry : dictionary) {
                 writeText(out, entry);
@@ -131,9 +128,6 @@ final class WordMemory {
                 out.writeInt(word.getValue().positions());
             }
         });
-        SAVED.saved(file, codeStamp, new Stored(file, codeStamp,
-                java.util.Collections.unmodifiableSortedSet(dictionary), java.util.Collections.unmodifiableMap(words)),
-                written);
     }
 
     private static Set<String> symmetricDifference(SortedSet<String> before, SortedSet<String> after) {

@@ -33,7 +33,7 @@ class CacheFileTest {
 
     @Test
     void whatAProcessSavedIsTakenFromMemoryOnlyWhileTheFileIsTheOneItWrote() throws IOException {
-        SavedInProcess<String> saved = new SavedInProcess<>();
+        SavedInProcess<String> saved = new SavedInProcess<>(1);
         Path file = folder.resolve("store.bin");
         saved.saved(file, "code 1", "eins", CacheFile.write(file, out -> CacheFile.writeText(out, "eins")));
         assertThat(saved.get(folder.resolve("./store.bin"), "code 1")).isEqualTo("eins");
